@@ -1,0 +1,108 @@
+import { useState } from 'preact/hooks';
+import type { Journey } from '../lib/model/journey';
+import type { Touchpoint } from '../lib/model/touchpoint';
+import { useT } from './i18n';
+import { TouchpointList } from './TouchpointList';
+
+export interface PopupViewProps {
+  /** `undefined` while loading; `null` when no journey exists yet. */
+  journey: Journey | null | undefined;
+  touchpoints: readonly Touchpoint[];
+  /** A notice or error to show under the controls. */
+  notice?: { kind: 'info' | 'error'; text: string };
+  busy: boolean;
+  formatTime: (iso: string) => string;
+  onStart: (title: string) => void;
+  onEnd: () => void;
+  onTagElement: () => void;
+  onExport: () => void;
+}
+
+/** The toolbar popup: start or end a journey, tag, review, export. */
+export function PopupView(props: PopupViewProps) {
+  const t = useT();
+  const [title, setTitle] = useState('');
+  const running = props.journey?.status === 'running';
+  return (
+    <main class="wm-popup" aria-busy={props.journey === undefined}>
+      <header class="wm-popup-header">
+        <h1>
+          <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true">
+            <path d="M10 1.5a6 6 0 0 0-6 6c0 4.5 6 11 6 11s6-6.5 6-11a6 6 0 0 0-6-6Z" fill="currentColor" />
+            <circle cx="10" cy="7.5" r="2.3" fill="var(--wm-bg)" />
+          </svg>
+          {t('extName')}
+        </h1>
+        <span class="wm-pill" data-running={running}>
+          {running ? t('popupStatusRecording') : t('popupStatusIdle')}
+        </span>
+      </header>
+
+      {!running && (
+        <form
+          class="wm-start"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (title.trim()) props.onStart(title.trim());
+          }}
+        >
+          {props.journey === null && <p class="wm-intro">{t('popupNoJourney')}</p>}
+          <label class="wm-field">
+            <span>{t('popupJourneyName')}</span>
+            <input
+              name="title"
+              required
+              maxLength={200}
+              value={title}
+              placeholder={t('popupJourneyNamePlaceholder')}
+              onInput={(event) => setTitle(event.currentTarget.value)}
+              dir="auto"
+            />
+          </label>
+          <button type="submit" class="wm-button wm-primary" disabled={props.busy || !title.trim()}>
+            {t('popupStart')}
+          </button>
+        </form>
+      )}
+
+      {props.journey && (
+        <section class="wm-journey" aria-labelledby="wm-journey-title">
+          {!running && <p class="wm-eyebrow">{t('popupLastJourney')}</p>}
+          <h2 id="wm-journey-title" dir="auto">
+            {props.journey.title}
+          </h2>
+          <p class="wm-journey-meta">
+            {t('popupStartedAt', props.formatTime(props.journey.startedAt))} ·{' '}
+            <span data-testid="touchpoint-count">{t('popupTouchpointCount', String(props.touchpoints.length))}</span>
+          </p>
+          <div class="wm-toolbar">
+            {running && (
+              <button type="button" class="wm-button wm-primary" onClick={props.onTagElement} disabled={props.busy}>
+                {t('popupTagElement')}
+              </button>
+            )}
+            <button type="button" class="wm-button" onClick={props.onExport} disabled={props.busy}>
+              {t('popupExportJson')}
+            </button>
+            {running && (
+              <button type="button" class="wm-button wm-quiet" onClick={props.onEnd} disabled={props.busy}>
+                {t('popupEnd')}
+              </button>
+            )}
+          </div>
+          {props.notice && (
+            <p class="wm-notice" role={props.notice.kind === 'error' ? 'alert' : 'status'} data-kind={props.notice.kind}>
+              {props.notice.text}
+            </p>
+          )}
+          <TouchpointList touchpoints={props.touchpoints} formatTime={props.formatTime} />
+        </section>
+      )}
+      {!props.journey && props.notice && (
+        <p class="wm-notice" role="alert" data-kind={props.notice.kind}>
+          {props.notice.text}
+        </p>
+      )}
+    </main>
+  );
+}

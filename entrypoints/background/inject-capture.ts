@@ -1,0 +1,20 @@
+import { browser } from 'wxt/browser';
+import type { ContentCommand } from '@/lib/messages/protocol';
+
+/** Raised when the browser will not let us into a tab (chrome://, stores). */
+export class TabUnavailable extends Error {
+  override name = 'TabUnavailableError';
+}
+
+/**
+ * Injects the capture script into `tabId` (on demand, under `activeTab`; the
+ * script guards against running twice) and hands it `command`.
+ */
+export async function injectCapture(tabId: number, command: ContentCommand): Promise<void> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/capture.js'] });
+  } catch (error) {
+    throw new TabUnavailable(error instanceof Error ? error.message : String(error));
+  }
+  await browser.tabs.sendMessage(tabId, command);
+}

@@ -1,0 +1,16 @@
+import { render } from 'preact';
+import { I18nContext } from '@/components/i18n';
+import { translate, uiDirection, uiLocale } from '@/lib/platform/i18n';
+import '@/assets/theme.css';
+import './popup.css';
+import { PopupApp } from './PopupApp';
+
+document.documentElement.lang = uiLocale();
+document.documentElement.dir = uiDirection();
+document.title = translate('extName');
+render(
+  <I18nContext.Provider value={translate}>
+    <PopupApp />
+  </I18nContext.Provider>,
+  document.getElementById('app')!,
+);

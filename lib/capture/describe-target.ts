@@ -1,0 +1,138 @@
+import { finder } from '@medv/finder';
+import type { Anchor, TextQuote } from '../model/touchpoint';
+import { maskSensitiveText } from './mask-text';
+import { isPrivateElement, normalizeSpace, readableText, textWalker } from './page-text';
+
+const QUOTE_LIMIT = 300;
+const CONTEXT_LIMIT = 32;
+
+/** Options for describing a tagged element. */
+export interface DescribeOptions {
+  /** Elements matching this selector are treated as private (never read). */
+  maskSelector?: string;
+  /** Time budget for selector search; long on huge pages is worse than long selectors. */
+  selectorTimeoutMs?: number;
+}
+
+/** Class names that look generated (CSS modules, CSS-in-JS): unstable across builds. */
+function isStableClassName(name: string): boolean {
+  return /^[a-z][a-z-]*[a-z]$/i.test(name) && !/^(css|sc|jsx|emotion|tw)-/.test(name) && name.length < 40;
+}
+
+/** A short unique CSS selector, or the XPath-derived path if the search fails. */
+export function cssSelectorFor(el: Element, timeoutMs = 200): string {
+  const root = el.getRootNode();
+  try {
+    return finder(el, {
+      root: root instanceof el.ownerDocument.defaultView!.Element ? root : (el.ownerDocument.body ?? undefined),
+      className: isStableClassName,
+      timeoutMs,
+    });
+  } catch {
+    return structuralSelector(el);
+  }
+}
+
+/** `html > body > div:nth-child(2) > button:nth-child(1)`: always valid, never pretty. */
+export function structuralSelector(el: Element): string {
+  const parts: string[] = [];
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const tag = node.localName;
+    const parent: Element | null = node.parentElement;
+    parts.unshift(parent ? `${tag}:nth-child(${Array.prototype.indexOf.call(parent.children, node) + 1})` : tag);
+  }
+  return parts.join(' > ');
+}
+
+/** An absolute XPath such as `/html/body/div[2]/button[1]`. */
+export function xpathFor(el: Element): string {
+  const parts: string[] = [];
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const siblings = node.parentElement
+      ? Array.from(node.parentElement.children).filter((s) => s.localName === node!.localName)
+      : [node];
+    const name = node.namespaceURI === 'http://www.w3.org/1999/xhtml' ? node.localName : `*[local-name()='${node.localName}']`;
+    parts.unshift(`${name}[${siblings.indexOf(node) + 1}]`);
+  }
+  return `/${parts.join('/')}`;
+}
+
+/** Text of a form control a person can read without seeing what was typed. */
+function controlLabel(el: Element): string {
+  const button = el.localName === 'input' && /^(submit|button|reset)$/i.test(el.getAttribute('type') ?? '');
+  if (button) return el.getAttribute('value') ?? '';
+  const labelledBy = el.getAttribute('aria-labelledby');
+  const labelled = labelledBy ? el.ownerDocument.getElementById(labelledBy)?.textContent : null;
+  const id = el.getAttribute('id');
+  const forLabel = id ? Array.from(el.ownerDocument.querySelectorAll('label')).find((l) => l.htmlFor === id)?.textContent : null;
+  return (
+    el.getAttribute('aria-label') ??
+    labelled ??
+    forLabel ??
+    el.closest('label')?.textContent ??
+    el.getAttribute('placeholder') ??
+    ''
+  );
+}
+
+/** Up to `limit` characters of readable text before (or after) `el`. */
+function contextText(el: Element, direction: 'before' | 'after', limit: number, maskSelector: string): string {
+  const doc = el.ownerDocument;
+  const walker = textWalker(doc, doc.body ?? doc.documentElement, maskSelector);
+  let text = '';
+  if (direction === 'before') {
+    walker.currentNode = el;
+    for (let node = walker.previousNode(); node && text.length < limit; node = walker.previousNode()) {
+      if (node.nodeType === 3 && !isInsidePrivate(node, maskSelector)) text = `${node.nodeValue ?? ''} ${text}`;
+    }
+    return normalizeSpace(text).slice(-limit);
+  }
+  let last: Node = el;
+  while (last.lastChild) last = last.lastChild;
+  walker.currentNode = last;
+  for (let node = walker.nextNode(); node && text.length < limit; node = walker.nextNode()) {
+    if (node.nodeType === 3 && !el.contains(node) && !isInsidePrivate(node, maskSelector)) text += ` ${node.nodeValue ?? ''}`;
+  }
+  return normalizeSpace(text).slice(0, limit);
+}
+
+/** Starting a walker mid-tree can land inside a skipped subtree: check ancestors. */
+function isInsidePrivate(node: Node, maskSelector: string): boolean {
+  for (let el = node.parentElement; el; el = el.parentElement) if (isPrivateElement(el, maskSelector)) return true;
+  return false;
+}
+
+/** The W3C TextQuoteSelector of an element, with personal data masked. */
+export function textQuoteFor(el: Element, maskSelector = ''): TextQuote {
+  const own =
+    isPrivateElement(el, maskSelector) || isInsidePrivate(el, maskSelector)
+      ? controlLabel(el)
+      : readableText(el, QUOTE_LIMIT, maskSelector);
+  return {
+    exact: maskSensitiveText(normalizeSpace(own).slice(0, QUOTE_LIMIT)),
+    prefix: maskSensitiveText(contextText(el, 'before', CONTEXT_LIMIT, maskSelector)),
+    suffix: maskSensitiveText(contextText(el, 'after', CONTEXT_LIMIT, maskSelector)),
+  };
+}
+
+/** Everything needed to find `el` again: selector, XPath, text quote, tag. */
+export function describeTarget(el: Element, options: DescribeOptions = {}): Anchor {
+  const maskSelector = options.maskSelector ?? '';
+  return {
+    selector: cssSelectorFor(el, options.selectorTimeoutMs),
+    xpath: xpathFor(el),
+    quote: textQuoteFor(el, maskSelector),
+    tagName: el.localName,
+  };
+}
+
+/** The anchor of a whole-page touchpoint: no element, the page's heading as quote. */
+export function describePage(doc: Document): Anchor {
+  const heading = doc.querySelector('h1');
+  return {
+    selector: '',
+    xpath: '',
+    quote: { exact: maskSensitiveText(heading ? readableText(heading, QUOTE_LIMIT) : ''), prefix: '', suffix: '' },
+    tagName: 'html',
+  };
+}

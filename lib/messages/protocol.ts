@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { Id } from '../model/common';
+import { Journey } from '../model/journey';
+import { Touchpoint, TouchpointDraft } from '../model/touchpoint';
+
+/** Who may send a request: extension pages (`ui`) or content scripts (`content`). */
+export type Sender = 'ui' | 'content';
+
+interface RequestSpec<Req extends z.ZodType, Res extends z.ZodType> {
+  from: Sender;
+  request: Req;
+  response: Res;
+}
+const spec = <Req extends z.ZodType, Res extends z.ZodType>(s: RequestSpec<Req, Res>) => s;
+
+/** The running (or last) journey and its touchpoints, as the popup shows it. */
+export const JourneyOverview = z.strictObject({
+  journey: Journey.nullable(),
+  touchpoints: z.array(Touchpoint),
+});
+export type JourneyOverview = z.infer<typeof JourneyOverview>;
+
+/**
+ * Requests to the background worker, by name. Each is validated where it is
+ * received, and its reply is validated before it leaves.
+ */
+export const requests = {
+  /** The popup opens: what journey is there to show? */
+  'journey.overview': spec({ from: 'ui', request: z.strictObject({}), response: JourneyOverview }),
+  /** Start a named journey; the running one, if any, ends. */
+  'journey.start': spec({
+    from: 'ui',
+    request: z.strictObject({ id: Id, title: z.string().trim().min(1).max(200) }),
+    response: Journey,
+  }),
+  /** End a journey. */
+  'journey.end': spec({ from: 'ui', request: z.strictObject({ journeyId: Id }), response: Journey }),
+  /** Inject the capture overlay into a tab and start the element picker. */
+  'capture.pickElement': spec({
+    from: 'ui',
+    request: z.strictObject({ tabId: z.number().int().nonnegative() }),
+    response: z.null(),
+  }),
+  /** The capture card saves a touchpoint; the reply comes after the commit. */
+  'touchpoint.save': spec({
+    from: 'content',
+    request: z.strictObject({ draft: TouchpointDraft }),
+    response: Touchpoint,
+  }),
+  /** Download a journey as a Waymark JSON export. */
+  'export.download': spec({
+    from: 'ui',
+    request: z.strictObject({ journeyId: Id }),
+    response: z.strictObject({ fileName: z.string() }),
+  }),
+} as const;
+
+export type RequestName = keyof typeof requests;
+export type RequestOf<K extends RequestName> = z.input<(typeof requests)[K]['request']>;
+export type ResponseOf<K extends RequestName> = z.output<(typeof requests)[K]['response']>;
+
+/** The envelope every request travels in. */
+export const Envelope = z.strictObject({ type: z.string().max(64), payload: z.unknown() });
+
+/** Commands from the background to the capture script in a tab. */
+export const ContentCommand = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('picker.start'), payload: z.strictObject({ mode: z.literal('element') }) }),
+]);
+export type ContentCommand = z.infer<typeof ContentCommand>;
+
+/** Notices the background broadcasts to open extension pages; no reply. */
+export const UiNotice = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('notice.touchpointSaved'),
+    payload: z.strictObject({ journeyId: Id, touchpointId: Id }),
+  }),
+]);
+export type UiNotice = z.infer<typeof UiNotice>;

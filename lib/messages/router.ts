@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { Envelope, type RequestName, type RequestOf, type ResponseOf, requests, type Sender } from './protocol';
+import { type ErrorInfo, fail, ok, type Result } from './result';
+
+/** What the browser tells us about who sent a message (`runtime.MessageSender`). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/** A handler gets a validated payload and returns the reply value. */
+export type Handlers = {
+  [K in RequestName]: (payload: z.output<(typeof requests)[K]['request']>, sender: SenderInfo) => Promise<ResponseOf<K>>;
+};
+
+/** Where the router runs: our own id and pages' origin, to tell senders apart. */
+export interface RouterContext {
+  extensionId: string;
+  /** e.g. `chrome-extension://<id>/` */
+  extensionOrigin: string;
+  /** Turns a thrown error into reply data (e.g. a full disk into `storage-full`). */
+  describeError?: (error: unknown) => ErrorInfo;
+}
+
+/**
+ * Which side a sender is on, from what the browser sets (never from what the
+ * message claims): our pages are `ui` even when opened in a tab; a script in
+ * a web page's tab is `content`; anything else is rejected.
+ */
+export function classifySender(sender: SenderInfo, ctx: RouterContext): Sender | undefined {
+  if (sender.id !== ctx.extensionId) return undefined;
+  if (sender.url?.startsWith(ctx.extensionOrigin)) return 'ui';
+  if (sender.tab?.id !== undefined) return 'content';
+  return undefined;
+}
+
+/**
+ * Makes the single message entry point of the background: checks the sender,
+ * validates the payload, runs the handler and validates its reply. It always
+ * resolves with a `Result`; it never throws.
+ */
+export function createRouter(handlers: Handlers, ctx: RouterContext) {
+  return async (raw: unknown, sender: SenderInfo): Promise<Result<unknown>> => {
+    const envelope = Envelope.safeParse(raw);
+    if (!envelope.success) return fail('bad-request', 'A message must be { type, payload }.');
+    const { type, payload } = envelope.data;
+    if (!Object.hasOwn(requests, type)) return fail('unknown-message', `Unknown message type "${type}".`);
+    const name = type as RequestName;
+    const spec = requests[name];
+    const from = classifySender(sender, ctx);
+    if (from !== spec.from) return fail('forbidden-sender', `"${name}" may not be sent from here.`);
+    const parsed = spec.request.safeParse(payload);
+    if (!parsed.success) return fail('bad-request', `Invalid "${name}": ${z.prettifyError(parsed.error)}`);
+    try {
+      const handler = handlers[name] as (p: unknown, s: SenderInfo) => Promise<unknown>;
+      const value = await handler(parsed.data, sender);
+      const checked = spec.response.safeParse(value);
+      if (!checked.success) return fail('internal', `Reply to "${name}" failed validation.`);
+      return ok(checked.data);
+    } catch (error) {
+      return { ok: false, error: ctx.describeError?.(error) ?? describeUnknownError(error) };
+    }
+  };
+}
+
+/** The default mapping of a thrown error to reply data. */
+export function describeUnknownError(error: unknown): ErrorInfo {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (name === 'QuotaExceededError') {
+    return { code: 'storage-full', message: 'The browser has no room left to store Waymark data.' };
+  }
+  if (name === 'NotFoundError') return { code: 'not-found', message };
+  if (name === 'TabUnavailableError') return { code: 'tab-unavailable', message };
+  return { code: 'internal', message };
+}
+
+/** Typed payload helper for callers building requests by hand (tests, scripts). */
+export function envelope<K extends RequestName>(type: K, payload: RequestOf<K>) {
+  return { type, payload };
+}

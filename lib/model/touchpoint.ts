@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { Id, MAX_TEXT, Timestamp } from './common';
+
+/** Emotion felt at a touchpoint: -2 very negative .. +2 very positive. */
+export const EMOTIONS = [-2, -1, 0, 1, 2] as const;
+export const Emotion = z.literal(EMOTIONS);
+export type Emotion = z.infer<typeof Emotion>;
+
+/** Effort a step took: 1 very easy .. 7 very difficult. */
+export const EFFORTS = [1, 2, 3, 4, 5, 6, 7] as const;
+export const Effort = z.literal(EFFORTS);
+export type Effort = z.infer<typeof Effort>;
+
+/**
+ * A W3C Web Annotation TextQuoteSelector: the element's (masked) text and a
+ * little of what surrounds it, so the element can be found again after the
+ * markup changes. https://www.w3.org/TR/annotation-model/#text-quote-selector
+ */
+export const TextQuote = z.strictObject({
+  exact: z.string().max(MAX_TEXT),
+  prefix: z.string().max(200),
+  suffix: z.string().max(200),
+});
+export type TextQuote = z.infer<typeof TextQuote>;
+
+/** How to find the tagged element again. */
+export const Anchor = z.strictObject({
+  /** A short unique CSS selector; empty for a whole-page touchpoint. */
+  selector: z.string().max(2_000),
+  /** An absolute XPath, the fallback when the selector no longer matches. */
+  xpath: z.string().max(2_000),
+  quote: TextQuote,
+  /** The element's tag name, lower case (e.g. `button`). */
+  tagName: z.string().max(64),
+});
+export type Anchor = z.infer<typeof Anchor>;
+
+/** What the researcher pointed at. */
+export const TargetKind = z.enum(['element', 'page']);
+export type TargetKind = z.infer<typeof TargetKind>;
+
+/** Size and scroll of the window when the touchpoint was captured. */
+export const Viewport = z.strictObject({
+  width: z.number().int().nonnegative(),
+  height: z.number().int().nonnegative(),
+  scrollX: z.number(),
+  scrollY: z.number(),
+  devicePixelRatio: z.number().positive(),
+});
+export type Viewport = z.infer<typeof Viewport>;
+
+/** A moment of the journey the researcher tagged and rated. */
+export const Touchpoint = z.strictObject({
+  id: Id,
+  journeyId: Id,
+  capturedAt: Timestamp,
+  updatedAt: Timestamp,
+  /** The page URL with secrets masked and tracking parameters dropped. */
+  url: z.url().max(4_000),
+  pageTitle: z.string().max(1_000),
+  target: TargetKind,
+  emotion: Emotion,
+  effort: Effort,
+  note: z.string().max(MAX_TEXT),
+  tags: z.array(z.string().trim().min(1).max(64)).max(50),
+  anchor: Anchor,
+  viewport: Viewport,
+});
+export type Touchpoint = z.infer<typeof Touchpoint>;
+
+/**
+ * What the page sends when the researcher saves: everything but the journey,
+ * which the background decides, and `updatedAt`, which it stamps.
+ */
+export const TouchpointDraft = Touchpoint.omit({ journeyId: true, updatedAt: true });
+export type TouchpointDraft = z.infer<typeof TouchpointDraft>;

@@ -1,0 +1,23 @@
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Journey } from '../model/journey';
+import type { Touchpoint } from '../model/touchpoint';
+
+/** The database name; one database holds everything Waymark stores. */
+export const DB_NAME = 'waymark';
+
+/** The shape of the database at its current version. */
+export interface WaymarkDb extends DBSchema {
+  journeys: {
+    key: string;
+    value: Journey;
+    indexes: { byStatus: string; byStartedAt: string; byUpdatedAt: string };
+  };
+  touchpoints: {
+    key: string;
+    value: Touchpoint;
+    indexes: { byJourney: string; byJourneyCaptured: [string, string]; byUpdatedAt: string };
+  };
+}
+
+export type WaymarkDatabase = IDBPDatabase<WaymarkDb>;
+export type UpgradeTransaction = IDBPTransaction<WaymarkDb, StoreNames<WaymarkDb>[], 'versionchange'>;

@@ -1,0 +1,67 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { findChromium } from '../find-browser';
+
+/** The built extension a test drives (`wxt build --mode e2e`). */
+export const E2E_EXTENSION_DIR = resolve(process.env.WAYMARK_EXTENSION_DIR ?? '.output/chrome-mv3-e2e');
+
+export interface LaunchOptions {
+  extensionDir: string;
+  headless?: boolean;
+  /** Where `downloads.download` saves files (under GUID names). */
+  downloadsPath?: string;
+  /** A profile to reuse; by default a fresh temporary one. */
+  profileDir?: string;
+  /** First page to open, e.g. the demo site. */
+  startUrl?: string;
+}
+
+/** A Chromium with Waymark loaded. */
+export interface WaymarkBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  profileDir: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * Starts Chromium with the extension loaded, in a fresh profile unless one is
+ * given, and waits for the extension's service worker to learn its id.
+ */
+export async function launchWaymark(options: LaunchOptions): Promise<WaymarkBrowser> {
+  const ownProfile = !options.profileDir;
+  const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'waymark-profile-')));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: findChromium(),
+    headless: options.headless ?? true,
+    acceptDownloads: true,
+    downloadsPath: options.downloadsPath,
+    viewport: options.headless === false ? null : { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${options.extensionDir}`,
+      `--load-extension=${options.extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      '--no-default-browser-check',
+      ...(options.startUrl ? [options.startUrl] : []),
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    profileDir,
+    close: async () => {
+      await context.close();
+      if (ownProfile) await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}

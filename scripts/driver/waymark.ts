@@ -1,0 +1,111 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { WaymarkBrowser } from './launch';
+
+/** The ratings a researcher gives a touchpoint. */
+export interface Rating {
+  emotion: -2 | -1 | 0 | 1 | 2;
+  effort: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  note?: string;
+}
+
+/**
+ * Acts as the researcher does, through the extension's own pages and the
+ * page under study; never through the worker, which may be asleep or killed.
+ */
+export class WaymarkDriver {
+  constructor(readonly browser: WaymarkBrowser) {}
+
+  get popupUrl(): string {
+    return `chrome-extension://${this.browser.extensionId}/popup.html`;
+  }
+
+  /** The browser's tab id of `page`, asked from an extension page. */
+  async tabIdOf(page: Page): Promise<number> {
+    const probe = await this.browser.context.newPage();
+    await probe.goto(this.popupUrl);
+    const id = await probe.evaluate(async (url) => {
+      // Runs in the extension page, where `chrome.tabs` exists.
+      const tabs = (
+        globalThis as unknown as { chrome: { tabs: { query: (q: object) => Promise<{ id?: number; url?: string }[]> } } }
+      ).chrome.tabs;
+      return (await tabs.query({})).find((tab) => tab.url === url)?.id;
+    }, page.url());
+    await probe.close();
+    if (id === undefined) throw new Error(`No tab shows ${page.url()}`);
+    return id;
+  }
+
+  /** Opens the popup as a page, acting on `target` (the toolbar popup's active tab). */
+  async openPopup(target?: Page): Promise<Page> {
+    const popup = await this.browser.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 600 });
+    const query = target ? `?tab=${await this.tabIdOf(target)}` : '';
+    await popup.goto(`${this.popupUrl}${query}`);
+    await popup.locator('.wm-popup[aria-busy="false"]').waitFor();
+    return popup;
+  }
+
+  async startJourney(popup: Page, title: string): Promise<void> {
+    await popup.getByLabel('Journey name').fill(title);
+    await popup.getByRole('button', { name: 'Start journey' }).click();
+    await popup.locator('.wm-pill[data-running="true"]').waitFor();
+  }
+
+  async endJourney(popup: Page): Promise<void> {
+    await popup.getByRole('button', { name: 'End journey' }).click();
+    await popup.locator('.wm-pill[data-running="false"]').waitFor();
+  }
+
+  /**
+   * Tags the element at `selector` on `page`: "Tag an element" in the popup,
+   * a click on the element, ratings by keyboard alone (digits for emotion,
+   * Shift+digits for effort), the note typed, Enter to save.
+   */
+  async tagElement(popup: Page, page: Page, selector: string, rating: Rating): Promise<void> {
+    await popup.getByRole('button', { name: 'Tag an element' }).click();
+    await page.locator('waymark-capture .wm-picker-hint').waitFor();
+    await page.click(selector);
+    const card = page.locator('waymark-capture .wm-card');
+    await card.waitFor();
+    await page.keyboard.press(`Digit${rating.emotion + 3}`);
+    await page.keyboard.press(`Shift+Digit${rating.effort}`);
+    if (rating.note) {
+      await card.locator('textarea').fill(rating.note);
+      await card.focus();
+    }
+    await page.keyboard.press('Enter');
+    await card.getByRole('status').filter({ hasText: 'Touchpoint saved' }).waitFor();
+  }
+
+  /** Clicks "Export JSON" and returns the file's name and parsed content. */
+  async exportJson(popup: Page, downloadsPath: string): Promise<{ fileName: string; json: unknown }> {
+    const before = new Set(await readdir(downloadsPath));
+    await popup.getByRole('button', { name: 'Export JSON' }).click();
+    const notice = popup.locator('.wm-notice[data-kind="info"]');
+    await notice.waitFor();
+    const fileName = /waymark-[^\s]+\.json/.exec((await notice.textContent()) ?? "")?.[0] ?? '';
+    const file = await waitForNewFile(downloadsPath, before);
+    return { fileName, json: JSON.parse(await readFile(join(downloadsPath, file), 'utf8')) };
+  }
+
+  /** Kills the extension's service worker, as Chrome does to idle MV3 workers. */
+  async killWorker(page: Page): Promise<void> {
+    const cdp = await this.browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+  }
+}
+
+/** Waits for a finished download (no `.crdownload`) that was not in `before`. */
+async function waitForNewFile(dir: string, before: Set<string>, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const fresh = (await readdir(dir)).filter((name) => !before.has(name) && !name.endsWith('.crdownload'));
+    if (fresh[0]) return fresh[0];
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`No download arrived in ${dir} within ${timeoutMs} ms`);
+}
