@@ -11,6 +11,9 @@ export interface PopupViewProps {
   /** A notice or error to show under the controls. */
   notice?: { kind: 'info' | 'error'; text: string };
   busy: boolean;
+  /** Formats a date and time for the UI locale. */
+  formatDateTime: (iso: string) => string;
+  /** Formats a time of day for the UI locale. */
   formatTime: (iso: string) => string;
   onStart: (title: string) => void;
   onEnd: () => void;
@@ -72,7 +75,7 @@ export function PopupView(props: PopupViewProps) {
             {props.journey.title}
           </h2>
           <p class="wm-journey-meta">
-            {t('popupStartedAt', props.formatTime(props.journey.startedAt))} ·{' '}
+            {t('popupStartedAt', props.formatDateTime(props.journey.startedAt))} ·{' '}
             <span data-testid="touchpoint-count">{t('popupTouchpointCount', String(props.touchpoints.length))}</span>
           </p>
           <div class="wm-toolbar">

@@ -4,7 +4,7 @@ import { EMOTION_LABEL, useT } from './i18n';
 
 export interface TouchpointListProps {
   touchpoints: readonly Touchpoint[];
-  /** Formats a capture time for the UI locale. */
+  /** Formats a capture time (time of day) for the UI locale. */
   formatTime: (iso: string) => string;
 }
 

@@ -59,7 +59,13 @@ export function PopupApp() {
     setBusy(false);
   };
 
-  const timeFormat = useMemo(() => new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }), []);
+  const [dateTimeFormat, timeFormat] = useMemo(
+    () => [
+      new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }),
+      new Intl.DateTimeFormat(uiLocale(), { timeStyle: 'short' }),
+    ],
+    [],
+  );
   const journey = overview?.journey;
 
   return (
@@ -68,6 +74,7 @@ export function PopupApp() {
       touchpoints={overview?.touchpoints ?? []}
       notice={notice}
       busy={busy}
+      formatDateTime={(iso) => dateTimeFormat.format(new Date(iso))}
       formatTime={(iso) => timeFormat.format(new Date(iso))}
       onStart={(title) =>
         act(async () => {

@@ -16,6 +16,8 @@ export interface LaunchOptions {
   profileDir?: string;
   /** First page to open, e.g. the demo site. */
   startUrl?: string;
+  /** UI language of the browser (and so of Waymark), e.g. `fa` or `zh-CN`. */
+  locale?: string;
 }
 
 /** A Chromium with Waymark loaded. */
@@ -39,7 +41,11 @@ export async function launchWaymark(options: LaunchOptions): Promise<WaymarkBrow
     acceptDownloads: true,
     downloadsPath: options.downloadsPath,
     viewport: options.headless === false ? null : { width: 1280, height: 800 },
+    locale: options.locale,
+    // On Linux Chromium takes its UI language (and `i18n.getUILanguage`) from LANGUAGE.
+    env: options.locale ? { ...process.env, LANGUAGE: options.locale.replace('-', '_') } : undefined,
     args: [
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
       `--disable-extensions-except=${options.extensionDir}`,
       `--load-extension=${options.extensionDir}`,
       '--no-sandbox',

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { WaymarkBrowser } from './launch';
 
 /** The ratings a researcher gives a touchpoint. */
@@ -58,23 +58,33 @@ export class WaymarkDriver {
     await popup.locator('.wm-pill[data-running="false"]').waitFor();
   }
 
-  /**
-   * Tags the element at `selector` on `page`: "Tag an element" in the popup,
-   * a click on the element, ratings by keyboard alone (digits for emotion,
-   * Shift+digits for effort), the note typed, Enter to save.
-   */
-  async tagElement(popup: Page, page: Page, selector: string, rating: Rating): Promise<void> {
+  /** "Tag an element" in the popup, then a click on `selector`: the card opens. */
+  async pickElement(popup: Page, page: Page, selector: string): Promise<Locator> {
     await popup.getByRole('button', { name: 'Tag an element' }).click();
     await page.locator('waymark-capture .wm-picker-hint').waitFor();
     await page.click(selector);
     const card = page.locator('waymark-capture .wm-card');
     await card.waitFor();
+    return card;
+  }
+
+  /** Rates by keyboard alone: digits for emotion, Shift+digits for effort; types the note. */
+  async rate(page: Page, card: Locator, rating: Rating): Promise<void> {
     await page.keyboard.press(`Digit${rating.emotion + 3}`);
     await page.keyboard.press(`Shift+Digit${rating.effort}`);
     if (rating.note) {
       await card.locator('textarea').fill(rating.note);
       await card.focus();
     }
+  }
+
+  /**
+   * Tags the element at `selector` on `page`: picks it, rates it by keyboard,
+   * and saves with Enter, waiting for the card's confirmation.
+   */
+  async tagElement(popup: Page, page: Page, selector: string, rating: Rating): Promise<void> {
+    const card = await this.pickElement(popup, page, selector);
+    await this.rate(page, card, rating);
     await page.keyboard.press('Enter');
     await card.getByRole('status').filter({ hasText: 'Touchpoint saved' }).waitFor();
   }
@@ -85,7 +95,7 @@ export class WaymarkDriver {
     await popup.getByRole('button', { name: 'Export JSON' }).click();
     const notice = popup.locator('.wm-notice[data-kind="info"]');
     await notice.waitFor();
-    const fileName = /waymark-[^\s]+\.json/.exec((await notice.textContent()) ?? "")?.[0] ?? '';
+    const fileName = /waymark-[^\s]+\.json/.exec((await notice.textContent()) ?? '')?.[0] ?? '';
     const file = await waitForNewFile(downloadsPath, before);
     return { fileName, json: JSON.parse(await readFile(join(downloadsPath, file), 'utf8')) };
   }

@@ -1,0 +1,136 @@
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { sendRequest } from '@/lib/messages/client';
+import type { RequestOf, ResponseOf } from '@/lib/messages/protocol';
+import { classifySender, createRouter, type Handlers, type SenderInfo } from '@/lib/messages/router';
+import type { Journey } from '@/lib/model/journey';
+import type { Touchpoint } from '@/lib/model/touchpoint';
+import { draftFixture, journeyFixture, touchpointFixture } from '../../fixtures/records';
+
+const ctx = { extensionId: 'abc', extensionOrigin: 'chrome-extension://abc/' };
+const popup: SenderInfo = { id: 'abc', url: 'chrome-extension://abc/popup.html' };
+const popupInTab: SenderInfo = { id: 'abc', url: 'chrome-extension://abc/popup.html?tab=4', tab: { id: 9 } };
+const page: SenderInfo = { id: 'abc', url: 'https://shop.example/cart', tab: { id: 4 }, frameId: 0 };
+const otherExtension: SenderInfo = { id: 'evil', url: 'chrome-extension://evil/x.html' };
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    'journey.overview': async () => ({ journey: journeyFixture(), touchpoints: [] }),
+    'journey.start': async ({ id, title }) => journeyFixture({ id, title }),
+    'journey.end': async () => journeyFixture({ status: 'ended', endedAt: '2026-11-25T11:00:00.000Z' }),
+    'capture.pickElement': async () => null,
+    'touchpoint.save': async ({ draft }) => ({ ...draft, journeyId: journeyFixture().id, updatedAt: draft.capturedAt }),
+    'export.download': async () => ({ fileName: 'waymark-a-2026-11-25.json' }),
+    ...overrides,
+  };
+}
+
+describe('message table', () => {
+  it('types requests and replies from the schemas', () => {
+    expectTypeOf<RequestOf<'journey.start'>>().toEqualTypeOf<{ id: string; title: string }>();
+    expectTypeOf<ResponseOf<'journey.start'>>().toEqualTypeOf<Journey>();
+    expectTypeOf<ResponseOf<'touchpoint.save'>>().toEqualTypeOf<Touchpoint>();
+    expectTypeOf<RequestOf<'capture.pickElement'>>().toEqualTypeOf<{ tabId: number }>();
+  });
+});
+
+describe('classifySender', () => {
+  it.each([
+    ['the popup', popup, 'ui'],
+    ['an extension page opened in a tab', popupInTab, 'ui'],
+    ['a content script in a web page', page, 'content'],
+    ['another extension', otherExtension, undefined],
+    ['a sender with no tab and a web URL', { id: 'abc', url: 'https://x.example/' }, undefined],
+  ] as const)('classifies %s', (_name, sender, expected) => {
+    expect(classifySender(sender, ctx)).toBe(expected);
+  });
+});
+
+describe('createRouter', () => {
+  const route = createRouter(handlers(), ctx);
+
+  it.each([
+    ['undefined', undefined],
+    ['a string', 'journey.start'],
+    ['an array', ['journey.start', {}]],
+    ['an object without type', { payload: {} }],
+    ['a non-string type', { type: 42, payload: {} }],
+    ['extra envelope keys', { type: 'journey.overview', payload: {}, reply: 'x' }],
+  ])('rejects %s as a bad request', async (_name, message) => {
+    expect(await route(message, popup)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it.each(['journey.delete', '__proto__', 'constructor', 'toString'])('rejects unknown type %s', async (type) => {
+    expect(await route({ type, payload: {} }, popup)).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
+  });
+
+  it('rejects a request from the wrong side', async () => {
+    const save = { type: 'touchpoint.save', payload: { draft: draftFixture() } };
+    expect(await route(save, popup)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await route({ type: 'journey.overview', payload: {} }, page)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
+    expect(await route({ type: 'journey.overview', payload: {} }, otherExtension)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
+  });
+
+  it.each([
+    ['an out-of-range emotion', { draft: { ...draftFixture(), emotion: 5 } }, 'emotion'],
+    ['a missing draft', {}, 'draft'],
+    ['a typed value smuggled in', { draft: { ...draftFixture(), value: 'hunter2' } }, 'value'],
+  ])('rejects a save with %s, naming the field', async (_name, payload, field) => {
+    const reply = await route({ type: 'touchpoint.save', payload }, page);
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) {
+      expect(reply.error.code).toBe('bad-request');
+      expect(reply.error.message).toContain(field);
+    }
+  });
+
+  it('passes a valid request to its handler and replies with the value', async () => {
+    const reply = await route({ type: 'touchpoint.save', payload: { draft: draftFixture() } }, page);
+    expect(reply).toEqual({ ok: true, value: touchpointFixture({ updatedAt: draftFixture().capturedAt }) });
+  });
+
+  it('turns a full disk into storage-full, not a crash', async () => {
+    const quota = new DOMException('Quota exceeded', 'QuotaExceededError');
+    const full = createRouter(handlers({ 'touchpoint.save': () => Promise.reject(quota) }), ctx);
+    expect(await full({ type: 'touchpoint.save', payload: { draft: draftFixture() } }, page)).toMatchObject({
+      ok: false,
+      error: { code: 'storage-full' },
+    });
+  });
+
+  it('refuses to send a reply that breaks its own schema', async () => {
+    const broken = createRouter(handlers({ 'journey.start': async () => ({ id: 'nope' }) as unknown as Journey }), ctx);
+    const reply = await broken({ type: 'journey.start', payload: { id: journeyFixture().id, title: 'A' } }, popup);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});
+
+describe('sendRequest', () => {
+  it('does not send an invalid request', async () => {
+    const transport = vi.fn();
+    const reply = await sendRequest(transport, 'journey.start', { id: 'x', title: '' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(transport).not.toHaveBeenCalled();
+  });
+
+  it('round-trips through the router', async () => {
+    const route = createRouter(handlers(), ctx);
+    const reply = await sendRequest((message) => route(message, popup), 'journey.start', {
+      id: journeyFixture().id,
+      title: 'Buy a plant',
+    });
+    expect(reply).toEqual({ ok: true, value: journeyFixture({ title: 'Buy a plant' }) });
+  });
+
+  it('reports a dead or silent background as an error result', async () => {
+    expect(
+      await sendRequest(() => Promise.reject(new Error('Receiving end does not exist.')), 'journey.overview', {}),
+    ).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await sendRequest(async () => undefined, 'journey.overview', {})).toMatchObject({ ok: false });
+  });
+});
