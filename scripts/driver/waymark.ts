@@ -25,14 +25,16 @@ export class WaymarkDriver {
   async tabIdOf(page: Page): Promise<number> {
     const probe = await this.browser.context.newPage();
     await probe.goto(this.popupUrl);
-    const id = await probe.evaluate(async (url) => {
+    const ids = await probe.evaluate(async (url) => {
       // Runs in the extension page, where `chrome.tabs` exists.
       const tabs = (
         globalThis as unknown as { chrome: { tabs: { query: (q: object) => Promise<{ id?: number; url?: string }[]> } } }
       ).chrome.tabs;
-      return (await tabs.query({})).find((tab) => tab.url === url)?.id;
+      return (await tabs.query({})).filter((tab) => tab.url === url).map((tab) => tab.id);
     }, page.url());
     await probe.close();
+    if (ids.length > 1) throw new Error(`Several tabs show ${page.url()}: give each page its own URL`);
+    const id = ids[0];
     if (id === undefined) throw new Error(`No tab shows ${page.url()}`);
     return id;
   }
@@ -100,11 +102,24 @@ export class WaymarkDriver {
     return { fileName, json: JSON.parse(await readFile(join(downloadsPath, file), 'utf8')) };
   }
 
-  /** Kills the extension's service worker, as Chrome does to idle MV3 workers. */
+  /**
+   * Kills the extension's service worker, as Chrome does to idle MV3 workers,
+   * and waits until the browser reports it stopped.
+   */
   async killWorker(page: Page): Promise<void> {
     const cdp = await this.browser.context.newCDPSession(page);
+    const scope = `chrome-extension://${this.browser.extensionId}/`;
+    const status = new Map<string, string>();
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) if (v.scriptURL.startsWith(scope)) status.set(v.versionId, v.runningStatus);
+    });
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
+    const deadline = Date.now() + 10_000;
+    while (status.size === 0 || [...status.values()].some((s) => s !== 'stopped')) {
+      if (Date.now() > deadline) throw new Error(`The worker did not stop: ${JSON.stringify([...status])}`);
+      await new Promise((done) => setTimeout(done, 50));
+    }
     await cdp.detach();
   }
 }
