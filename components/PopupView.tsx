@@ -15,6 +15,8 @@ export interface PopupViewProps {
   formatDateTime: (iso: string) => string;
   /** Formats a time of day for the UI locale. */
   formatTime: (iso: string) => string;
+  /** Formats a number with the UI locale's digits. */
+  formatNumber: (value: number) => string;
   onStart: (title: string) => void;
   onEnd: () => void;
   onTagElement: () => void;
@@ -62,7 +64,7 @@ export function PopupView(props: PopupViewProps) {
               dir="auto"
             />
           </label>
-          <button type="submit" class="wm-button wm-primary" disabled={props.busy || !title.trim()}>
+          <button type="submit" class="wm-button wm-primary" data-action="start" disabled={props.busy || !title.trim()}>
             {t('popupStart')}
           </button>
         </form>
@@ -76,19 +78,25 @@ export function PopupView(props: PopupViewProps) {
           </h2>
           <p class="wm-journey-meta">
             {t('popupStartedAt', props.formatDateTime(props.journey.startedAt))} ·{' '}
-            <span data-testid="touchpoint-count">{t('popupTouchpointCount', String(props.touchpoints.length))}</span>
+            <span data-testid="touchpoint-count">{t('popupTouchpointCount', props.formatNumber(props.touchpoints.length))}</span>
           </p>
           <div class="wm-toolbar">
             {running && (
-              <button type="button" class="wm-button wm-primary" onClick={props.onTagElement} disabled={props.busy}>
+              <button
+                type="button"
+                class="wm-button wm-primary"
+                data-action="tag-element"
+                onClick={props.onTagElement}
+                disabled={props.busy}
+              >
                 {t('popupTagElement')}
               </button>
             )}
-            <button type="button" class="wm-button" onClick={props.onExport} disabled={props.busy}>
+            <button type="button" class="wm-button" data-action="export-json" onClick={props.onExport} disabled={props.busy}>
               {t('popupExportJson')}
             </button>
             {running && (
-              <button type="button" class="wm-button wm-quiet" onClick={props.onEnd} disabled={props.busy}>
+              <button type="button" class="wm-button wm-quiet" data-action="end" onClick={props.onEnd} disabled={props.busy}>
                 {t('popupEnd')}
               </button>
             )}
@@ -98,7 +106,7 @@ export function PopupView(props: PopupViewProps) {
               {props.notice.text}
             </p>
           )}
-          <TouchpointList touchpoints={props.touchpoints} formatTime={props.formatTime} />
+          <TouchpointList touchpoints={props.touchpoints} formatTime={props.formatTime} formatNumber={props.formatNumber} />
         </section>
       )}
       {!props.journey && props.notice && (

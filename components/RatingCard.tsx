@@ -86,7 +86,7 @@ export function RatingCard(props: RatingCardProps) {
       <header class="wm-card-header">
         <h2 id="wm-card-title">{t('cardTitle')}</h2>
         {props.subject && (
-          <p class="wm-subject" title={props.subject}>
+          <p class="wm-subject" title={props.subject} dir="auto">
             {props.subject}
           </p>
         )}
@@ -96,6 +96,7 @@ export function RatingCard(props: RatingCardProps) {
       <label class="wm-note">
         <span>{t('cardNote')}</span>
         <textarea
+          dir="auto"
           rows={2}
           maxLength={10_000}
           placeholder={t('cardNotePlaceholder')}

@@ -12,6 +12,13 @@ import { WaymarkDriver } from './driver/waymark';
  */
 const OUT = resolve('docs/screenshots');
 const locale = process.env.WAYMARK_LOCALE ?? 'en';
+const TITLES: Record<string, string> = {
+  en: 'Buy a Monstera',
+  fa: 'خرید گیاه مونسترا',
+  ru: 'Покупка монстеры',
+  'zh-CN': '购买龟背竹',
+  'zh-TW': '購買龜背芋',
+};
 
 const demo = await startDemoServer();
 const downloads = await mkdtemp(join(tmpdir(), 'waymark-shots-'));
@@ -25,7 +32,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await shop.goto(`${demo.origin}/product.html?id=monstera`);
     const popup = await waymark.openPopup(shop);
     await popup.emulateMedia({ colorScheme: scheme });
-    await waymark.startJourney(popup, locale === 'en' ? 'Buy a Monstera' : 'Monstera 🌿');
+    await waymark.startJourney(popup, TITLES[locale] ?? 'Monstera');
     await waymark.tagElement(popup, shop, '#price', { emotion: 1, effort: 1, note: 'Price is clear' });
     const card = await waymark.pickElement(popup, shop, '#add-to-cart');
     await waymark.rate(shop, card, { emotion: 2, effort: 2, note: 'One click, instant feedback' });

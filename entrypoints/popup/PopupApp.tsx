@@ -59,10 +59,11 @@ export function PopupApp() {
     setBusy(false);
   };
 
-  const [dateTimeFormat, timeFormat] = useMemo(
+  const [dateTimeFormat, timeFormat, numberFormat] = useMemo(
     () => [
       new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }),
       new Intl.DateTimeFormat(uiLocale(), { timeStyle: 'short' }),
+      new Intl.NumberFormat(uiLocale()),
     ],
     [],
   );
@@ -76,6 +77,7 @@ export function PopupApp() {
       busy={busy}
       formatDateTime={(iso) => dateTimeFormat.format(new Date(iso))}
       formatTime={(iso) => timeFormat.format(new Date(iso))}
+      formatNumber={(value) => numberFormat.format(value)}
       onStart={(title) =>
         act(async () => {
           const result = await request('journey.start', { id: newId(), title });

@@ -50,19 +50,19 @@ export class WaymarkDriver {
   }
 
   async startJourney(popup: Page, title: string): Promise<void> {
-    await popup.getByLabel('Journey name').fill(title);
-    await popup.getByRole('button', { name: 'Start journey' }).click();
+    await popup.locator('input[name="title"]').fill(title);
+    await popup.locator('[data-action="start"]').click();
     await popup.locator('.wm-pill[data-running="true"]').waitFor();
   }
 
   async endJourney(popup: Page): Promise<void> {
-    await popup.getByRole('button', { name: 'End journey' }).click();
+    await popup.locator('[data-action="end"]').click();
     await popup.locator('.wm-pill[data-running="false"]').waitFor();
   }
 
   /** "Tag an element" in the popup, then a click on `selector`: the card opens. */
   async pickElement(popup: Page, page: Page, selector: string): Promise<Locator> {
-    await popup.getByRole('button', { name: 'Tag an element' }).click();
+    await popup.locator('[data-action="tag-element"]').click();
     await page.locator('waymark-capture .wm-picker-hint').waitFor();
     await page.click(selector);
     const card = page.locator('waymark-capture .wm-card');
@@ -88,13 +88,13 @@ export class WaymarkDriver {
     const card = await this.pickElement(popup, page, selector);
     await this.rate(page, card, rating);
     await page.keyboard.press('Enter');
-    await card.getByRole('status').filter({ hasText: 'Touchpoint saved' }).waitFor();
+    await card.locator('.wm-confirm[role="status"]').waitFor();
   }
 
   /** Clicks "Export JSON" and returns the file's name and parsed content. */
   async exportJson(popup: Page, downloadsPath: string): Promise<{ fileName: string; json: unknown }> {
     const before = new Set(await readdir(downloadsPath));
-    await popup.getByRole('button', { name: 'Export JSON' }).click();
+    await popup.locator('[data-action="export-json"]').click();
     const notice = popup.locator('.wm-notice[data-kind="info"]');
     await notice.waitFor();
     const fileName = /waymark-[^\s]+\.json/.exec((await notice.textContent()) ?? '')?.[0] ?? '';
