@@ -29,7 +29,8 @@ function boxOf(el: Element): Box {
 }
 
 function hoverLabel(el: Element): string {
-  const text = maskSensitiveText(readableText(el, 40));
+  // Mask before cutting: a card number cut in half no longer looks like one.
+  const text = maskSensitiveText(readableText(el, 120)).slice(0, 40);
   return text ? `${el.localName} · ${text}` : el.localName;
 }
 

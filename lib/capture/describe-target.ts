@@ -57,22 +57,43 @@ export function xpathFor(el: Element): string {
   return `/${parts.join('/')}`;
 }
 
-/** Text of a form control a person can read without seeing what was typed. */
-function controlLabel(el: Element): string {
+/**
+ * Text of a form control a person can read without seeing what was typed.
+ * Labels are read with `readableText`, not `textContent`: a label that wraps
+ * a textarea or a select has the typed text or the chosen option inside it.
+ */
+function controlLabel(el: Element, maskSelector: string): string {
   const button = el.localName === 'input' && /^(submit|button|reset)$/i.test(el.getAttribute('type') ?? '');
   if (button) return el.getAttribute('value') ?? '';
+  const doc = el.ownerDocument;
+  const read = (label: Element | null | undefined) => (label ? readableText(label, QUOTE_LIMIT, maskSelector) : '');
   const labelledBy = el.getAttribute('aria-labelledby');
-  const labelled = labelledBy ? el.ownerDocument.getElementById(labelledBy)?.textContent : null;
   const id = el.getAttribute('id');
-  const forLabel = id ? Array.from(el.ownerDocument.querySelectorAll('label')).find((l) => l.htmlFor === id)?.textContent : null;
+  const forLabel = id ? Array.from(doc.querySelectorAll('label')).find((l) => l.htmlFor === id) : null;
+  // `||`, not `??`: an empty label (one that only wraps the field) should not hide the placeholder.
   return (
-    el.getAttribute('aria-label') ??
-    labelled ??
-    forLabel ??
-    el.closest('label')?.textContent ??
-    el.getAttribute('placeholder') ??
+    el.getAttribute('aria-label') ||
+    read(labelledBy ? doc.getElementById(labelledBy) : null) ||
+    read(forLabel) ||
+    read(el.closest('label')) ||
+    el.getAttribute('placeholder') ||
     ''
   );
+}
+
+/** Masks, then cuts to `limit` from the start or the end: cutting first can split a card number so it fails Luhn and leaks. */
+function maskAndCut(text: string, limit: number, keep: 'start' | 'end' = 'start'): string {
+  const masked = maskSensitiveText(normalizeSpace(text));
+  return (keep === 'start' ? masked.slice(0, limit) : masked.slice(-limit)).trim();
+}
+
+/**
+ * Length of `text` as the page shows it. Counting raw characters stopped the
+ * context at the indentation between tags, leaving prefixes and suffixes
+ * short or empty on ordinary, indented markup.
+ */
+function visibleLength(text: string): number {
+  return normalizeSpace(text).length;
 }
 
 /** Up to `limit` characters of readable text before (or after) `el`. */
@@ -82,18 +103,18 @@ function contextText(el: Element, direction: 'before' | 'after', limit: number, 
   let text = '';
   if (direction === 'before') {
     walker.currentNode = el;
-    for (let node = walker.previousNode(); node && text.length < limit; node = walker.previousNode()) {
+    for (let node = walker.previousNode(); node && visibleLength(text) < limit; node = walker.previousNode()) {
       if (node.nodeType === 3 && !isInsidePrivate(node, maskSelector)) text = `${node.nodeValue ?? ''} ${text}`;
     }
-    return normalizeSpace(text).slice(-limit);
+    return maskAndCut(text, limit, 'end');
   }
   let last: Node = el;
   while (last.lastChild) last = last.lastChild;
   walker.currentNode = last;
-  for (let node = walker.nextNode(); node && text.length < limit; node = walker.nextNode()) {
+  for (let node = walker.nextNode(); node && visibleLength(text) < limit; node = walker.nextNode()) {
     if (node.nodeType === 3 && !el.contains(node) && !isInsidePrivate(node, maskSelector)) text += ` ${node.nodeValue ?? ''}`;
   }
-  return normalizeSpace(text).slice(0, limit);
+  return maskAndCut(text, limit);
 }
 
 /** Starting a walker mid-tree can land inside a skipped subtree: check ancestors. */
@@ -104,14 +125,15 @@ function isInsidePrivate(node: Node, maskSelector: string): boolean {
 
 /** The W3C TextQuoteSelector of an element, with personal data masked. */
 export function textQuoteFor(el: Element, maskSelector = ''): TextQuote {
+  // Read twice the limit so that masking, which can shorten text, still leaves `QUOTE_LIMIT` characters.
   const own =
     isPrivateElement(el, maskSelector) || isInsidePrivate(el, maskSelector)
-      ? controlLabel(el)
-      : readableText(el, QUOTE_LIMIT, maskSelector);
+      ? controlLabel(el, maskSelector)
+      : readableText(el, QUOTE_LIMIT * 2, maskSelector);
   return {
-    exact: maskSensitiveText(normalizeSpace(own).slice(0, QUOTE_LIMIT)),
-    prefix: maskSensitiveText(contextText(el, 'before', CONTEXT_LIMIT, maskSelector)),
-    suffix: maskSensitiveText(contextText(el, 'after', CONTEXT_LIMIT, maskSelector)),
+    exact: maskAndCut(own, QUOTE_LIMIT),
+    prefix: contextText(el, 'before', CONTEXT_LIMIT, maskSelector),
+    suffix: contextText(el, 'after', CONTEXT_LIMIT, maskSelector),
   };
 }
 
@@ -132,7 +154,7 @@ export function describePage(doc: Document): Anchor {
   return {
     selector: '',
     xpath: '',
-    quote: { exact: maskSensitiveText(heading ? readableText(heading, QUOTE_LIMIT) : ''), prefix: '', suffix: '' },
+    quote: { exact: heading ? maskAndCut(readableText(heading, QUOTE_LIMIT * 2), QUOTE_LIMIT) : '', prefix: '', suffix: '' },
     tagName: 'html',
   };
 }

@@ -18,16 +18,16 @@ export interface PickerOptions extends PickerCallbacks {
   ignore: (element: Element) => boolean;
 }
 
-/** The innermost element an event really hit, looking into open shadow roots. */
+/**
+ * The innermost element an event really hit, looking into open shadow roots;
+ * `null` when it or any element around it is ignored: a click on a button in
+ * our own UI hits that button (inside the host's open shadow root), not the
+ * ignored host itself.
+ */
 export function eventTarget(event: Event, ignore: (element: Element) => boolean): Element | null {
-  for (const node of event.composedPath()) {
-    if (node instanceof Element || (node as Node).nodeType === 1) {
-      const el = node as Element;
-      if (ignore(el)) return null;
-      return el;
-    }
-  }
-  return null;
+  const elements = event.composedPath().filter((node): node is Element => (node as Node).nodeType === 1);
+  if (elements.some((el) => ignore(el))) return null;
+  return elements[0] ?? null;
 }
 
 /** Starts picking; returns when set up. Abort `signal` to stop. */
