@@ -27,7 +27,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['activeTab', 'scripting', 'downloads'],
+    permissions: ['activeTab', 'scripting', 'downloads', 'storage'],
     host_permissions: mode === 'e2e' ? e2eHosts : [],
     action: { default_title: '__MSG_extName__' },
     browser_specific_settings: {

@@ -4,6 +4,7 @@ import type { UiNotice } from '@/lib/messages/protocol';
 import type { Handlers } from '@/lib/messages/router';
 import { newId, nowIso } from '@/lib/model/ids';
 import { downloadText } from '@/lib/platform/download';
+import { getSettings } from '@/lib/platform/settings';
 import { endJourney, getJourney, getLatestJourney, startJourney } from '@/lib/store/journeys';
 import { openWaymarkDb } from '@/lib/store/open-db';
 import type { WaymarkDatabase } from '@/lib/store/schema';
@@ -48,7 +49,8 @@ export function createHandlers(): Handlers {
       return { journey, touchpoints };
     },
     async 'journey.start'({ id, title }) {
-      return startJourney(await db(), { id, title, now: nowIso() });
+      const { author } = await getSettings();
+      return startJourney(await db(), { id, title, now: nowIso(), author });
     },
     async 'journey.end'({ journeyId }) {
       const journey = await endJourney(await db(), journeyId, nowIso());
@@ -60,9 +62,11 @@ export function createHandlers(): Handlers {
       return null;
     },
     async 'touchpoint.save'({ draft }) {
+      const { author } = await getSettings();
       const { touchpoint } = await saveTouchpoint(await db(), {
         draft,
         now: nowIso(),
+        author,
         fallbackJourney: { id: newId(), title: hostOf(draft.url) },
       });
       notify({ type: 'notice.touchpointSaved', payload: { journeyId: touchpoint.journeyId, touchpointId: touchpoint.id } });
@@ -72,14 +76,13 @@ export function createHandlers(): Handlers {
       const database = await db();
       const journey = await getJourney(database, journeyId);
       if (!journey) throw new NotFound(`No journey ${journeyId}.`);
-      const exportedAt = nowIso();
       const file = buildExportFile({
         journeys: [journey],
         touchpoints: await listTouchpoints(database, journeyId),
         generator: `Waymark ${browser.runtime.getManifest().version}`,
-        exportedAt,
+        emptyExportedAt: nowIso(),
       });
-      const fileName = exportFileName(journey.title, exportedAt);
+      const fileName = exportFileName(journey.title, nowIso());
       await downloadText(serializeExportFile(file), fileName, 'application/json');
       return { fileName };
     },

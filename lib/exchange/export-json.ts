@@ -1,35 +1,48 @@
 import { ExportFile, SCHEMA_VERSION } from '../model/export-file';
 import type { Journey } from '../model/journey';
+import type { Tombstone } from '../model/tombstone';
 import type { Touchpoint } from '../model/touchpoint';
 
 /** What goes into one export. */
 export interface ExportInput {
   journeys: readonly Journey[];
   touchpoints: readonly Touchpoint[];
+  tombstones?: readonly Tombstone[];
   /** e.g. `Waymark 0.1.0` */
   generator: string;
-  exportedAt: string;
+  /** `exportedAt` of a file with no records at all. */
+  emptyExportedAt: string;
+}
+
+/** The newest `updatedAt` among records: the moment the file's data is "as of". */
+export function newestChange(records: readonly { updatedAt: string }[], fallback: string): string {
+  let newest = '';
+  for (const r of records) if (r.updatedAt > newest) newest = r.updatedAt;
+  return newest || fallback;
 }
 
 /**
  * Builds a validated export file. Records are sorted (journeys by start,
- * touchpoints by capture time, ids breaking ties) and parsed through the
- * schema, which also fixes the key order, so the same data always gives the
- * same bytes. Throws a `ZodError` if any record is invalid: we never write a
- * file we would refuse to read.
+ * touchpoints by capture time, tombstones by id, ids breaking ties) and
+ * parsed through the schema, which also fixes the key order; `exportedAt` is
+ * the newest change in the file. So the same data always gives the same
+ * bytes. Throws a `ZodError` if any record is invalid: we never write a file
+ * we would refuse to read.
  */
 export function buildExportFile(input: ExportInput): ExportFile {
   const byTime =
     <T extends { id: string }>(time: (r: T) => string) =>
     (a: T, b: T) =>
       time(a).localeCompare(time(b)) || a.id.localeCompare(b.id);
+  const tombstones = input.tombstones ?? [];
   return ExportFile.parse({
     format: 'waymark',
     schemaVersion: SCHEMA_VERSION,
-    exportedAt: input.exportedAt,
+    exportedAt: newestChange([...input.journeys, ...input.touchpoints, ...tombstones], input.emptyExportedAt),
     generator: input.generator,
     journeys: [...input.journeys].sort(byTime((j: Journey) => j.startedAt)),
     touchpoints: [...input.touchpoints].sort(byTime((t: Touchpoint) => t.capturedAt)),
+    tombstones: [...tombstones].sort((a, b) => a.id.localeCompare(b.id)),
   });
 }
 

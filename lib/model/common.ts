@@ -8,3 +8,9 @@ export const Timestamp = z.iso.datetime();
 
 /** Upper bound for free text fields, so one hostile page cannot bloat the store. */
 export const MAX_TEXT = 10_000;
+
+/**
+ * Who made or last changed a record: the researcher's name or team member id,
+ * as set in Waymark's settings (empty when not set). Breaks merge ties.
+ */
+export const Author = z.string().trim().max(200);

@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import { Timestamp } from './common';
 import { Journey } from './journey';
+import { Tombstone } from './tombstone';
 import { Touchpoint } from './touchpoint';
 
-/** The export format's current version; bump it with a migration on import. */
-export const SCHEMA_VERSION = 1;
+/** The export format's current version; older files are migrated on import. */
+export const SCHEMA_VERSION = 2;
 
-/** A Waymark export: the unit teams exchange and merge. */
+/**
+ * A Waymark export: the unit teams exchange and merge. Every record has an id,
+ * `updatedAt` and `author`; deletions travel as tombstones. `exportedAt` is
+ * the time of the newest change the file holds, so the same data always
+ * gives the same bytes.
+ */
 export const ExportFile = z
   .strictObject({
     format: z.literal('waymark'),
@@ -16,9 +22,24 @@ export const ExportFile = z
     generator: z.string().min(1).max(200),
     journeys: z.array(Journey),
     touchpoints: z.array(Touchpoint),
+    tombstones: z.array(Tombstone),
   })
   .superRefine((file, ctx) => {
-    const journeyIds = new Set(file.journeys.map((j) => j.id));
+    const seen = new Map<string, string>();
+    const once = (id: string, path: (string | number)[]) => {
+      const first = seen.get(id);
+      if (first) ctx.addIssue({ code: 'custom', path, message: `id ${id} appears twice (first at ${first})` });
+      else seen.set(id, path.join('.'));
+    };
+    for (const list of ['journeys', 'touchpoints', 'tombstones'] as const) {
+      file[list].forEach((record, i) => {
+        once(record.id, [list, i, 'id']);
+      });
+    }
+    const journeyIds = new Set([
+      ...file.journeys.map((j) => j.id),
+      ...file.tombstones.filter((t) => t.recordType === 'journey').map((t) => t.id),
+    ]);
     file.touchpoints.forEach((tp, index) => {
       if (!journeyIds.has(tp.journeyId)) {
         ctx.addIssue({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, MAX_TEXT, Timestamp } from './common';
+import { Author, Id, MAX_TEXT, Timestamp } from './common';
 
 /** Where a journey is in its life: capturing now, or finished. */
 export const JourneyStatus = z.enum(['running', 'ended']);
@@ -14,6 +14,7 @@ export const Journey = z.strictObject({
   /** Set when the journey ends; `null` while it runs. */
   endedAt: Timestamp.nullable(),
   updatedAt: Timestamp,
+  author: Author,
   notes: z.string().max(MAX_TEXT).default(''),
 });
 export type Journey = z.infer<typeof Journey>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, MAX_TEXT, Timestamp } from './common';
+import { Author, Id, MAX_TEXT, Timestamp } from './common';
 
 /** Emotion felt at a touchpoint: -2 very negative .. +2 very positive. */
 export const EMOTIONS = [-2, -1, 0, 1, 2] as const;
@@ -55,6 +55,7 @@ export const Touchpoint = z.strictObject({
   journeyId: Id,
   capturedAt: Timestamp,
   updatedAt: Timestamp,
+  author: Author,
   /** The page URL with secrets masked and tracking parameters dropped. */
   url: z.url().max(4_000),
   pageTitle: z.string().max(1_000),
@@ -70,7 +71,7 @@ export type Touchpoint = z.infer<typeof Touchpoint>;
 
 /**
  * What the page sends when the researcher saves: everything but the journey,
- * which the background decides, and `updatedAt`, which it stamps.
+ * which the background decides, and `updatedAt` and `author`, which it stamps.
  */
-export const TouchpointDraft = Touchpoint.omit({ journeyId: true, updatedAt: true });
+export const TouchpointDraft = Touchpoint.omit({ journeyId: true, updatedAt: true, author: true });
 export type TouchpointDraft = z.infer<typeof TouchpointDraft>;

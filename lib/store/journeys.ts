@@ -6,6 +6,8 @@ export interface StartJourney {
   id: string;
   title: string;
   now: string;
+  /** The researcher, from settings. */
+  author: string;
 }
 
 /** The journey being captured now, if any (an index lookup, never a scan). */
@@ -46,6 +48,7 @@ export async function startJourney(db: WaymarkDatabase, input: StartJourney): Pr
     startedAt: input.now,
     endedAt: null,
     updatedAt: input.now,
+    author: input.author,
     notes: '',
   };
   await tx.store.put(journey);

@@ -19,6 +19,21 @@ export const MIGRATIONS: readonly Migration[] = [
     touchpoints.createIndex('byJourneyCaptured', ['journeyId', 'capturedAt']);
     touchpoints.createIndex('byUpdatedAt', 'updatedAt');
   },
+  // v2: every record names its author (empty for records made before), and
+  // deletions are kept as tombstones.
+  (db, tx) => {
+    const tombstones = db.createObjectStore('tombstones', { keyPath: 'id' });
+    tombstones.createIndex('byUpdatedAt', 'updatedAt');
+    for (const name of ['journeys', 'touchpoints'] as const) {
+      const store = tx.objectStore(name);
+      // Cursor steps run inside the version-change transaction; idb queues them.
+      void store.openCursor().then(async function backfill(cursor): Promise<void> {
+        if (!cursor) return;
+        if (typeof cursor.value.author !== 'string') await cursor.update({ ...cursor.value, author: '' });
+        return backfill(await cursor.continue());
+      });
+    }
+  },
 ];
 
 /** The version the code expects: one per migration step. */

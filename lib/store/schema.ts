@@ -1,5 +1,6 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Journey } from '../model/journey';
+import type { Tombstone } from '../model/tombstone';
 import type { Touchpoint } from '../model/touchpoint';
 
 /** The database name; one database holds everything Waymark stores. */
@@ -16,6 +17,12 @@ export interface WaymarkDb extends DBSchema {
     key: string;
     value: Touchpoint;
     indexes: { byJourney: string; byJourneyCaptured: [string, string]; byUpdatedAt: string };
+  };
+  /** Deleted records, kept so deletions travel through exports and merges (v2). */
+  tombstones: {
+    key: string;
+    value: Tombstone;
+    indexes: { byUpdatedAt: string };
   };
 }
 

@@ -8,6 +8,8 @@ export interface SaveTouchpoint {
   now: string;
   /** Used when no journey runs: the journey this touchpoint starts. */
   fallbackJourney: { id: string; title: string };
+  /** The researcher, from settings. */
+  author: string;
 }
 
 /** The saved touchpoint and the journey it belongs to. */
@@ -34,9 +36,9 @@ export async function saveTouchpoint(db: WaymarkDatabase, input: SaveTouchpoint)
     if (!owner) throw new Error(`Touchpoint ${existing.id} has no journey`);
     return { touchpoint: existing, journey: owner };
   }
-  let journey = await journeys.index('byStatus').get('running');
-  journey = journey
-    ? { ...journey, updatedAt: input.now }
+  const running = await journeys.index('byStatus').get('running');
+  const journey: Journey = running
+    ? { ...running, updatedAt: input.now }
     : {
         id: input.fallbackJourney.id,
         title: input.fallbackJourney.title,
@@ -44,9 +46,10 @@ export async function saveTouchpoint(db: WaymarkDatabase, input: SaveTouchpoint)
         startedAt: input.draft.capturedAt,
         endedAt: null,
         updatedAt: input.now,
+        author: input.author,
         notes: '',
       };
-  const touchpoint: Touchpoint = { ...input.draft, journeyId: journey.id, updatedAt: input.now };
+  const touchpoint: Touchpoint = { ...input.draft, journeyId: journey.id, updatedAt: input.now, author: input.author };
   await journeys.put(journey);
   await touchpoints.put(touchpoint);
   await tx.done;

@@ -10,13 +10,15 @@ const input = () => ({
     touchpointFixture({ id: 'a1b2c3d4-0000-4000-8000-000000000001', capturedAt: '2026-11-25T10:02:00.000Z' }),
   ],
   generator: 'Waymark 0.1.0',
-  exportedAt: '2026-11-25T12:00:00.000Z',
+  emptyExportedAt: '2026-11-25T12:00:00.000Z',
 });
 
 describe('buildExportFile', () => {
   it('writes the versioned envelope and sorts touchpoints by capture time', () => {
     const file = buildExportFile(input());
-    expect(file).toMatchObject({ format: 'waymark', schemaVersion: 1, generator: 'Waymark 0.1.0' });
+    expect(file).toMatchObject({ format: 'waymark', schemaVersion: 2, generator: 'Waymark 0.1.0', tombstones: [] });
+    // "As of" the newest change, so the same data gives the same file whenever it is exported.
+    expect(file.exportedAt).toBe('2026-11-25T10:01:00.000Z');
     expect(file.touchpoints.map((tp) => tp.capturedAt)).toEqual(['2026-11-25T10:02:00.000Z', '2026-11-25T10:05:00.000Z']);
     expect(ExportFile.safeParse(file).success).toBe(true);
   });

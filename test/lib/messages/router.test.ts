@@ -18,7 +18,12 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'journey.start': async ({ id, title }) => journeyFixture({ id, title }),
     'journey.end': async () => journeyFixture({ status: 'ended', endedAt: '2026-11-25T11:00:00.000Z' }),
     'capture.pickElement': async () => null,
-    'touchpoint.save': async ({ draft }) => ({ ...draft, journeyId: journeyFixture().id, updatedAt: draft.capturedAt }),
+    'touchpoint.save': async ({ draft }) => ({
+      ...draft,
+      journeyId: journeyFixture().id,
+      updatedAt: draft.capturedAt,
+      author: 'Mina',
+    }),
     'export.download': async () => ({ fileName: 'waymark-a-2026-11-25.json' }),
     ...overrides,
   };

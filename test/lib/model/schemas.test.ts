@@ -6,11 +6,12 @@ import { journeyFixture, touchpointFixture } from '../../fixtures/records';
 
 const validFile = () => ({
   format: 'waymark',
-  schemaVersion: 1,
+  schemaVersion: 2,
   exportedAt: '2026-11-25T12:00:00.000Z',
   generator: 'Waymark 0.1.0',
   journeys: [journeyFixture()],
   touchpoints: [touchpointFixture()],
+  tombstones: [] as unknown[],
 });
 
 describe('Touchpoint', () => {
@@ -56,8 +57,8 @@ describe('Touchpoint', () => {
     expect(result.success).toBe(false);
   });
 
-  it('has drafts without journeyId and updatedAt, which the background sets', () => {
-    const { journeyId: _j, updatedAt: _u, ...draft } = touchpointFixture();
+  it('has drafts without journeyId, updatedAt and author, which the background sets', () => {
+    const { journeyId: _j, updatedAt: _u, author: _a, ...draft } = touchpointFixture();
     expect(TouchpointDraft.safeParse(draft).success).toBe(true);
     expect(TouchpointDraft.safeParse(touchpointFixture()).success).toBe(false);
   });
@@ -84,11 +85,24 @@ describe('ExportFile', () => {
 
   it.each([
     ['another format', { format: 'hypothesis' }],
-    ['a newer schema version', { schemaVersion: 2 }],
+    ['a newer schema version', { schemaVersion: 3 }],
+    ['the older schema version (migrated on import, not read as is)', { schemaVersion: 1 }],
+    ['no tombstones list', { tombstones: undefined }],
     ['no generator', { generator: '' }],
     ['journeys that are not a list', { journeys: {} }],
   ])('rejects %s', (_name, overrides) => {
     expect(ExportFile.safeParse({ ...validFile(), ...overrides }).success).toBe(false);
+  });
+
+  it('accepts a touchpoint whose journey was deleted (its tombstone is in the file)', () => {
+    const tombstone = { id: journeyFixture().id, recordType: 'journey', updatedAt: '2026-11-25T11:00:00.000Z', author: 'Mina' };
+    expect(ExportFile.safeParse({ ...validFile(), journeys: [], tombstones: [tombstone] }).success).toBe(true);
+  });
+
+  it('rejects an id used twice, naming both places', () => {
+    const result = ExportFile.safeParse({ ...validFile(), touchpoints: [touchpointFixture(), touchpointFixture()] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/appears twice \(first at touchpoints\.0\.id\)/);
   });
 
   it('rejects a touchpoint whose journey is not in the file, naming the path', () => {

@@ -23,10 +23,10 @@ describe('migrations', () => {
     expect(DB_VERSION).toBeGreaterThanOrEqual(1);
   });
 
-  it('creates the v1 stores and indexes from an empty database', async () => {
+  it('creates every store and index from an empty database', async () => {
     const db = await openWaymarkDb(dbName());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['journeys', 'touchpoints']);
+    expect([...db.objectStoreNames].sort()).toEqual(['journeys', 'tombstones', 'touchpoints']);
     const tx = db.transaction(['journeys', 'touchpoints']);
     expect([...tx.objectStore('journeys').indexNames].sort()).toEqual(['byStartedAt', 'byStatus', 'byUpdatedAt']);
     expect([...tx.objectStore('touchpoints').indexNames].sort()).toEqual(['byJourney', 'byJourneyCaptured', 'byUpdatedAt']);
@@ -44,6 +44,27 @@ describe('migrations', () => {
     expect(await again.get('journeys', journeyFixture().id)).toEqual(journeyFixture());
     expect(await again.getAllFromIndex('touchpoints', 'byJourney', journeyFixture().id)).toEqual([touchpointFixture()]);
     again.close();
+  });
+
+  it('upgrades a version 1 database: records keep their data and gain an empty author', async () => {
+    const name = dbName();
+    const { author: _a, ...journeyV1 } = journeyFixture();
+    const { author: _b, ...touchpointV1 } = touchpointFixture();
+    const v1 = await openDB<WaymarkDb>(name, 1, {
+      upgrade(database, oldVersion, _newVersion, tx) {
+        runMigrations(database, tx, oldVersion, 1);
+      },
+    });
+    await v1.put('journeys', journeyV1 as never);
+    await v1.put('touchpoints', touchpointV1 as never);
+    v1.close();
+
+    const db = await openWaymarkDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.get('journeys', journeyV1.id)).toEqual({ ...journeyV1, author: '' });
+    expect(await db.get('touchpoints', touchpointV1.id)).toEqual({ ...touchpointV1, author: '' });
+    expect(await db.count('tombstones')).toBe(0);
+    db.close();
   });
 
   it('runs only the steps above the stored version', async () => {

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { Id, MAX_TEXT, Timestamp } from './common';
+import { Touchpoint } from './touchpoint';
+
+/**
+ * Schema version 1 of the export file, frozen as released: files written by
+ * Waymark 0.1 are read with it and migrated to the current version. Never
+ * edit this file; a new version gets a new frozen copy.
+ */
+export const JourneyV1 = z.strictObject({
+  id: Id,
+  title: z.string().trim().min(1).max(200),
+  status: z.enum(['running', 'ended']),
+  startedAt: Timestamp,
+  endedAt: Timestamp.nullable(),
+  updatedAt: Timestamp,
+  notes: z.string().max(MAX_TEXT).default(''),
+});
+
+export const TouchpointV1 = Touchpoint.omit({ author: true });
+
+export const ExportFileV1 = z.strictObject({
+  format: z.literal('waymark'),
+  schemaVersion: z.literal(1),
+  exportedAt: Timestamp,
+  generator: z.string().min(1).max(200),
+  journeys: z.array(JourneyV1),
+  touchpoints: z.array(TouchpointV1),
+});
+export type ExportFileV1 = z.infer<typeof ExportFileV1>;
