@@ -17,7 +17,7 @@ export const JourneyV1 = z.strictObject({
   notes: z.string().max(MAX_TEXT).default(''),
 });
 
-export const TouchpointV1 = Touchpoint.omit({ author: true });
+export const TouchpointV1 = Touchpoint.omit({ author: true, screenshot: true });
 
 export const ExportFileV1 = z.strictObject({
   format: z.literal('waymark'),

@@ -49,6 +49,18 @@ export const Viewport = z.strictObject({
 });
 export type Viewport = z.infer<typeof Viewport>;
 
+/**
+ * The screenshot of a touchpoint: stored as a Blob in IndexedDB, and in a ZIP
+ * bundle at `path` (relative to the bundle's JSON file).
+ */
+export const Screenshot = z.strictObject({
+  path: z.string().regex(/^screenshots\/[0-9a-f-]{36}\.(webp|jpg|png)$/),
+  mimeType: z.enum(['image/webp', 'image/jpeg', 'image/png']),
+  width: z.number().int().positive().max(20_000),
+  height: z.number().int().positive().max(20_000),
+});
+export type Screenshot = z.infer<typeof Screenshot>;
+
 /** A moment of the journey the researcher tagged and rated. */
 export const Touchpoint = z.strictObject({
   id: Id,
@@ -66,12 +78,15 @@ export const Touchpoint = z.strictObject({
   tags: z.array(z.string().trim().min(1).max(64)).max(50),
   anchor: Anchor,
   viewport: Viewport,
+  /** `null` when screenshots are off or the page could not be captured. */
+  screenshot: Screenshot.nullable(),
 });
 export type Touchpoint = z.infer<typeof Touchpoint>;
 
 /**
  * What the page sends when the researcher saves: everything but the journey,
- * which the background decides, and `updatedAt` and `author`, which it stamps.
+ * which the background decides, and `updatedAt`, `author` and `screenshot`,
+ * which it adds.
  */
-export const TouchpointDraft = Touchpoint.omit({ journeyId: true, updatedAt: true, author: true });
+export const TouchpointDraft = Touchpoint.omit({ journeyId: true, updatedAt: true, author: true, screenshot: true });
 export type TouchpointDraft = z.infer<typeof TouchpointDraft>;

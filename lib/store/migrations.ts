@@ -19,8 +19,8 @@ export const MIGRATIONS: readonly Migration[] = [
     touchpoints.createIndex('byJourneyCaptured', ['journeyId', 'capturedAt']);
     touchpoints.createIndex('byUpdatedAt', 'updatedAt');
   },
-  // v2: every record names its author (empty for records made before), and
-  // deletions are kept as tombstones.
+  // v2: every record names its author (empty for records made before),
+  // touchpoints may have a screenshot, and deletions are kept as tombstones.
   (db, tx) => {
     const tombstones = db.createObjectStore('tombstones', { keyPath: 'id' });
     tombstones.createIndex('byUpdatedAt', 'updatedAt');
@@ -29,7 +29,9 @@ export const MIGRATIONS: readonly Migration[] = [
       // Cursor steps run inside the version-change transaction; idb queues them.
       void store.openCursor().then(async function backfill(cursor): Promise<void> {
         if (!cursor) return;
-        if (typeof cursor.value.author !== 'string') await cursor.update({ ...cursor.value, author: '' });
+        const record = cursor.value as Record<string, unknown>;
+        const backfilled = { author: '', ...(name === 'touchpoints' ? { screenshot: null } : {}), ...record };
+        if (Object.keys(backfilled).length !== Object.keys(record).length) await cursor.update(backfilled as never);
         return backfill(await cursor.continue());
       });
     }

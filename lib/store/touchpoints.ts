@@ -1,5 +1,5 @@
 import type { Journey } from '../model/journey';
-import type { Touchpoint, TouchpointDraft } from '../model/touchpoint';
+import type { Screenshot, Touchpoint, TouchpointDraft } from '../model/touchpoint';
 import type { WaymarkDatabase } from './schema';
 
 /** Input to save a touchpoint from the page. */
@@ -10,6 +10,8 @@ export interface SaveTouchpoint {
   fallbackJourney: { id: string; title: string };
   /** The researcher, from settings. */
   author: string;
+  /** The screenshot's description, when one was taken. */
+  screenshot?: Screenshot | null;
 }
 
 /** The saved touchpoint and the journey it belongs to. */
@@ -49,7 +51,13 @@ export async function saveTouchpoint(db: WaymarkDatabase, input: SaveTouchpoint)
         author: input.author,
         notes: '',
       };
-  const touchpoint: Touchpoint = { ...input.draft, journeyId: journey.id, updatedAt: input.now, author: input.author };
+  const touchpoint: Touchpoint = {
+    ...input.draft,
+    journeyId: journey.id,
+    updatedAt: input.now,
+    author: input.author,
+    screenshot: input.screenshot ?? null,
+  };
   await journeys.put(journey);
   await touchpoints.put(touchpoint);
   await tx.done;

@@ -23,6 +23,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       journeyId: journeyFixture().id,
       updatedAt: draft.capturedAt,
       author: 'Mina',
+      screenshot: null,
     }),
     'export.download': async () => ({ fileName: 'waymark-a-2026-11-25.json' }),
     ...overrides,

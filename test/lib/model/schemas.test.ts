@@ -57,8 +57,8 @@ describe('Touchpoint', () => {
     expect(result.success).toBe(false);
   });
 
-  it('has drafts without journeyId, updatedAt and author, which the background sets', () => {
-    const { journeyId: _j, updatedAt: _u, author: _a, ...draft } = touchpointFixture();
+  it('has drafts without journeyId, updatedAt, author and screenshot, which the background sets', () => {
+    const { journeyId: _j, updatedAt: _u, author: _a, screenshot: _s, ...draft } = touchpointFixture();
     expect(TouchpointDraft.safeParse(draft).success).toBe(true);
     expect(TouchpointDraft.safeParse(touchpointFixture()).success).toBe(false);
   });

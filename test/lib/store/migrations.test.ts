@@ -46,10 +46,10 @@ describe('migrations', () => {
     again.close();
   });
 
-  it('upgrades a version 1 database: records keep their data and gain an empty author', async () => {
+  it('upgrades a version 1 database: records keep their data and gain an empty author and no screenshot', async () => {
     const name = dbName();
     const { author: _a, ...journeyV1 } = journeyFixture();
-    const { author: _b, ...touchpointV1 } = touchpointFixture();
+    const { author: _b, screenshot: _s, ...touchpointV1 } = touchpointFixture();
     const v1 = await openDB<WaymarkDb>(name, 1, {
       upgrade(database, oldVersion, _newVersion, tx) {
         runMigrations(database, tx, oldVersion, 1);
@@ -62,7 +62,7 @@ describe('migrations', () => {
     const db = await openWaymarkDb(name);
     expect(db.version).toBe(DB_VERSION);
     expect(await db.get('journeys', journeyV1.id)).toEqual({ ...journeyV1, author: '' });
-    expect(await db.get('touchpoints', touchpointV1.id)).toEqual({ ...touchpointV1, author: '' });
+    expect(await db.get('touchpoints', touchpointV1.id)).toEqual({ ...touchpointV1, author: '', screenshot: null });
     expect(await db.count('tombstones')).toBe(0);
     db.close();
   });
