@@ -2,12 +2,13 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
 /**
- * Test builds (`wxt build --mode e2e`) get host access to the loopback demo
- * site, because `activeTab` is never granted to an automated browser
- * (nobody clicks the toolbar button). Product builds ask for nothing more than
- * `activeTab`: a page is touched only after the researcher acts on it.
+ * Test builds (`wxt build --mode e2e`) get host access to every page, because
+ * `activeTab` is never granted to an automated browser (nobody clicks the
+ * toolbar button) and `tabs.captureVisibleTab` needs `activeTab` or
+ * `<all_urls>`. Product builds ask for nothing more than `activeTab`: a page is
+ * touched only after the researcher acts on it.
  */
-const e2eHosts = ['http://127.0.0.1/*'];
+const e2eHosts = ['<all_urls>'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

@@ -4,6 +4,7 @@ import type { UiNotice } from '@/lib/messages/protocol';
 import type { Handlers } from '@/lib/messages/router';
 import { newId, nowIso } from '@/lib/model/ids';
 import { downloadText } from '@/lib/platform/download';
+import { captureScreenshot } from '@/lib/platform/screenshot';
 import { getSettings } from '@/lib/platform/settings';
 import { endJourney, getJourney, getLatestJourney, startJourney } from '@/lib/store/journeys';
 import { openWaymarkDb } from '@/lib/store/open-db';
@@ -61,9 +62,15 @@ export function createHandlers(): Handlers {
       await injectCapture(tabId, { type: 'picker.start', payload: { mode: 'element' } });
       return null;
     },
-    async 'touchpoint.save'({ draft }) {
+    async 'touchpoint.save'({ draft, screenshot: hints }, sender) {
       const { author } = await getSettings();
+      // captureVisibleTab shoots the window's active tab: only take it when that
+      // is the tab asking, never a picture of some other page.
+      const windowId = sender.tab?.active ? sender.tab.windowId : undefined;
+      const screenshot =
+        hints && windowId !== undefined ? await captureScreenshot(windowId, draft.id, hints, draft.viewport.width) : null;
       const { touchpoint } = await saveTouchpoint(await db(), {
+        screenshot,
         draft,
         now: nowIso(),
         author,

@@ -7,6 +7,7 @@ import { maskSensitiveText } from '@/lib/capture/mask-text';
 import { readableText } from '@/lib/capture/page-text';
 import { startPicker } from '@/lib/capture/picker';
 import { type Box, placeCard } from '@/lib/capture/place-card';
+import { sensitiveRegions } from '@/lib/capture/privacy-regions';
 import { sanitizeUrl } from '@/lib/capture/sanitize-url';
 import { newId, nowIso } from '@/lib/model/ids';
 import type { Effort, Emotion, TouchpointDraft } from '@/lib/model/touchpoint';
@@ -34,6 +35,11 @@ function hoverLabel(el: Element): string {
   return text ? `${el.localName} · ${text}` : el.localName;
 }
 
+/** Resolves after the browser has painted twice: hidden UI is really gone. */
+function nextPaint(): Promise<void> {
+  return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+}
+
 /** Everything captured automatically at the moment of the pick. */
 function captureContext(el: Element): Base {
   return {
@@ -58,7 +64,9 @@ function captureContext(el: Element): Base {
 export function Overlay({ host, onClose, setTimeout, signal }: OverlayProps) {
   const t = useT();
   const [hover, setHover] = useState<Element | null>(null);
-  const [picked, setPicked] = useState<{ base: Base; box: Box } | null>(null);
+  const [picked, setPicked] = useState<{ base: Base; box: Box; el: Element } | null>(null);
+  /** True while the screenshot is taken: the card steps out of the picture. */
+  const [hidden, setHidden] = useState(false);
   const [emotion, setEmotion] = useState<Emotion | null>(null);
   const [effort, setEffort] = useState<Effort | null>(null);
   const [note, setNote] = useState('');
@@ -79,7 +87,7 @@ export function Overlay({ host, onClose, setTimeout, signal }: OverlayProps) {
       onPick: (el) => {
         controller.abort();
         setHover(null);
-        setPicked({ base: captureContext(el), box: boxOf(el) });
+        setPicked({ base: captureContext(el), box: boxOf(el), el });
       },
       onCancel: () => {
         controller.abort();
@@ -108,7 +116,11 @@ export function Overlay({ host, onClose, setTimeout, signal }: OverlayProps) {
     }
     setStatus('saving');
     setMessage(undefined);
-    const result = await request('touchpoint.save', { draft: { ...picked.base, emotion, effort, note } });
+    setHidden(true);
+    await nextPaint();
+    const screenshot = { target: picked.el.isConnected ? boxOf(picked.el) : null, masks: sensitiveRegions(document) };
+    const result = await request('touchpoint.save', { draft: { ...picked.base, emotion, effort, note }, screenshot });
+    setHidden(false);
     if (result.ok) {
       setStatus('saved');
       setTimeout(onClose, 1_200);
@@ -127,9 +139,10 @@ export function Overlay({ host, onClose, setTimeout, signal }: OverlayProps) {
           top: `${picked.box.top}px`,
           width: `${picked.box.width}px`,
           height: `${picked.box.height}px`,
+          visibility: hidden ? 'hidden' : 'visible',
         }}
       />
-      <div ref={cardRef}>
+      <div ref={cardRef} style={{ visibility: hidden ? 'hidden' : 'visible' }}>
         <RatingCard
           subject={picked.base.anchor.quote.exact || picked.base.anchor.tagName}
           emotion={emotion}

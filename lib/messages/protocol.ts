@@ -13,6 +13,23 @@ interface RequestSpec<Req extends z.ZodType, Res extends z.ZodType> {
 }
 const spec = <Req extends z.ZodType, Res extends z.ZodType>(s: RequestSpec<Req, Res>) => s;
 
+/** A rectangle in viewport CSS pixels. */
+export const Box = z.strictObject({
+  left: z.number().finite(),
+  top: z.number().finite(),
+  width: z.number().finite().nonnegative(),
+  height: z.number().finite().nonnegative(),
+});
+
+/** What the page tells the background so it can take a masked screenshot. */
+export const ScreenshotHints = z.strictObject({
+  /** The tagged element's box, outlined on the image; `null` for a page. */
+  target: Box.nullable(),
+  /** Boxes to black out: passwords, card fields, typed values. */
+  masks: z.array(Box).max(500),
+});
+export type ScreenshotHints = z.infer<typeof ScreenshotHints>;
+
 /** The running (or last) journey and its touchpoints, as the popup shows it. */
 export const JourneyOverview = z.strictObject({
   journey: Journey.nullable(),
@@ -41,10 +58,14 @@ export const requests = {
     request: z.strictObject({ tabId: z.number().int().nonnegative() }),
     response: z.null(),
   }),
-  /** The capture card saves a touchpoint; the reply comes after the commit. */
+  /**
+   * The capture card saves a touchpoint; the reply comes after the commit.
+   * With `screenshot`, the card is hidden and the visible tab is captured,
+   * masked and stored with it (in the same transaction).
+   */
   'touchpoint.save': spec({
     from: 'content',
-    request: z.strictObject({ draft: TouchpointDraft }),
+    request: z.strictObject({ draft: TouchpointDraft, screenshot: ScreenshotHints.nullable() }),
     response: Touchpoint,
   }),
   /** Download a journey as a Waymark JSON export. */

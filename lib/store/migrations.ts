@@ -24,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   (db, tx) => {
     const tombstones = db.createObjectStore('tombstones', { keyPath: 'id' });
     tombstones.createIndex('byUpdatedAt', 'updatedAt');
+    db.createObjectStore('screenshots', { keyPath: 'id' });
     for (const name of ['journeys', 'touchpoints'] as const) {
       const store = tx.objectStore(name);
       // Cursor steps run inside the version-change transaction; idb queues them.

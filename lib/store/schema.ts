@@ -1,7 +1,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Journey } from '../model/journey';
 import type { Tombstone } from '../model/tombstone';
-import type { Touchpoint } from '../model/touchpoint';
+import type { Screenshot, Touchpoint } from '../model/touchpoint';
 
 /** The database name; one database holds everything Waymark stores. */
 export const DB_NAME = 'waymark';
@@ -18,6 +18,11 @@ export interface WaymarkDb extends DBSchema {
     value: Touchpoint;
     indexes: { byJourney: string; byJourneyCaptured: [string, string]; byUpdatedAt: string };
   };
+  /** Screenshot images, keyed by their touchpoint's id (v2). */
+  screenshots: {
+    key: string;
+    value: StoredScreenshot;
+  };
   /** Deleted records, kept so deletions travel through exports and merges (v2). */
   tombstones: {
     key: string;
@@ -28,3 +33,12 @@ export interface WaymarkDb extends DBSchema {
 
 export type WaymarkDatabase = IDBPDatabase<WaymarkDb>;
 export type UpgradeTransaction = IDBPTransaction<WaymarkDb, StoreNames<WaymarkDb>[], 'versionchange'>;
+
+/** A touchpoint's screenshot: the image, a small thumbnail, and its description. */
+export interface StoredScreenshot {
+  /** The touchpoint's id. */
+  id: string;
+  meta: Screenshot;
+  image: Blob;
+  thumbnail: Blob;
+}

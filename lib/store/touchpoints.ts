@@ -1,6 +1,6 @@
 import type { Journey } from '../model/journey';
-import type { Screenshot, Touchpoint, TouchpointDraft } from '../model/touchpoint';
-import type { WaymarkDatabase } from './schema';
+import type { Touchpoint, TouchpointDraft } from '../model/touchpoint';
+import type { StoredScreenshot, WaymarkDatabase } from './schema';
 
 /** Input to save a touchpoint from the page. */
 export interface SaveTouchpoint {
@@ -10,8 +10,8 @@ export interface SaveTouchpoint {
   fallbackJourney: { id: string; title: string };
   /** The researcher, from settings. */
   author: string;
-  /** The screenshot's description, when one was taken. */
-  screenshot?: Screenshot | null;
+  /** The screenshot, when one was taken; stored in the same transaction. */
+  screenshot?: StoredScreenshot | null;
 }
 
 /** The saved touchpoint and the journey it belongs to. */
@@ -28,7 +28,7 @@ export interface SavedTouchpoint {
  * was killed) returns the stored record and changes nothing.
  */
 export async function saveTouchpoint(db: WaymarkDatabase, input: SaveTouchpoint): Promise<SavedTouchpoint> {
-  const tx = db.transaction(['journeys', 'touchpoints'], 'readwrite');
+  const tx = db.transaction(['journeys', 'touchpoints', 'screenshots'], 'readwrite');
   const journeys = tx.objectStore('journeys');
   const touchpoints = tx.objectStore('touchpoints');
   const existing = await touchpoints.get(input.draft.id);
@@ -56,10 +56,11 @@ export async function saveTouchpoint(db: WaymarkDatabase, input: SaveTouchpoint)
     journeyId: journey.id,
     updatedAt: input.now,
     author: input.author,
-    screenshot: input.screenshot ?? null,
+    screenshot: input.screenshot?.meta ?? null,
   };
   await journeys.put(journey);
   await touchpoints.put(touchpoint);
+  if (input.screenshot) await tx.objectStore('screenshots').put(input.screenshot);
   await tx.done;
   return { touchpoint, journey };
 }
@@ -68,4 +69,9 @@ export async function saveTouchpoint(db: WaymarkDatabase, input: SaveTouchpoint)
 export async function listTouchpoints(db: WaymarkDatabase, journeyId: string): Promise<Touchpoint[]> {
   const range = IDBKeyRange.bound([journeyId, ''], [journeyId, '\uffff']);
   return db.getAllFromIndex('touchpoints', 'byJourneyCaptured', range);
+}
+
+/** A touchpoint's stored screenshot, if it has one. */
+export async function getScreenshot(db: WaymarkDatabase, touchpointId: string): Promise<StoredScreenshot | undefined> {
+  return db.get('screenshots', touchpointId);
 }

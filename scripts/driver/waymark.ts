@@ -49,7 +49,9 @@ export class WaymarkDriver {
     return popup;
   }
 
+  /** Starts a journey named `title`, ending the running one first if there is one. */
   async startJourney(popup: Page, title: string): Promise<void> {
+    if (await popup.locator('.wm-pill[data-running="true"]').count()) await this.endJourney(popup);
     await popup.locator('input[name="title"]').fill(title);
     await popup.locator('[data-action="start"]').click();
     await popup.locator('.wm-pill[data-running="true"]').waitFor();
@@ -63,6 +65,8 @@ export class WaymarkDriver {
   /** "Tag an element" in the popup, then a click on `selector`: the card opens. */
   async pickElement(popup: Page, page: Page, selector: string): Promise<Locator> {
     await popup.locator('[data-action="tag-element"]').click();
+    // The researcher is on the page now (the real popup closes): it is the active tab.
+    await page.bringToFront();
     await page.locator('waymark-capture .wm-picker-hint').waitFor();
     await page.click(selector);
     const card = page.locator('waymark-capture .wm-card');
@@ -100,6 +104,77 @@ export class WaymarkDriver {
     const fileName = /waymark-[^\s]+\.json/.exec((await notice.textContent()) ?? '')?.[0] ?? '';
     const file = await waitForNewFile(downloadsPath, before);
     return { fileName, json: JSON.parse(await readFile(join(downloadsPath, file), 'utf8')) };
+  }
+
+  /** Everything in Waymark's IndexedDB as JSON text (Blobs show as `{}`), read from an extension page. */
+  async dumpDatabase(): Promise<string> {
+    const page = await this.browser.context.newPage();
+    await page.goto(this.popupUrl);
+    const dump = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const open = indexedDB.open('waymark');
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      const out: Record<string, unknown> = {};
+      for (const name of Array.from(db.objectStoreNames)) {
+        out[name] = await new Promise((ok) => {
+          const req = db.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => ok(req.result);
+        });
+      }
+      db.close();
+      return JSON.stringify(out);
+    });
+    await page.close();
+    return dump;
+  }
+
+  /**
+   * Counts near-black pixels of a stored screenshot inside each region (CSS
+   * pixels of the captured viewport), decoding the image in an extension page.
+   */
+  async screenshotPixels(
+    touchpointId: string,
+    viewportWidth: number,
+    regions: { left: number; top: number; width: number; height: number }[],
+  ): Promise<{ black: number; total: number }[]> {
+    const page = await this.browser.context.newPage();
+    await page.goto(this.popupUrl);
+    const result = await page.evaluate(
+      async ({ id, boxes, cssWidth }) => {
+        const db = await new Promise<IDBDatabase>((ok, fail) => {
+          const open = indexedDB.open('waymark');
+          open.onsuccess = () => ok(open.result);
+          open.onerror = () => fail(open.error);
+        });
+        const record = await new Promise<{ image: Blob; meta: { width: number } } | undefined>((ok) => {
+          const req = db.transaction('screenshots').objectStore('screenshots').get(id);
+          req.onsuccess = () => ok(req.result);
+        });
+        db.close();
+        if (!record) throw new Error(`No screenshot for ${id}`);
+        const bitmap = await createImageBitmap(record.image);
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(bitmap, 0, 0);
+        const scale = bitmap.width / cssWidth;
+        return boxes.map((b) => {
+          // Inset by 3 px: the edges of a black box blur in lossy WebP.
+          const x = Math.round((b.left + 3) * scale);
+          const y = Math.round((b.top + 3) * scale);
+          const w = Math.max(1, Math.round((b.width - 6) * scale));
+          const h = Math.max(1, Math.round((b.height - 6) * scale));
+          const data = ctx.getImageData(x, y, w, h).data;
+          let black = 0;
+          for (let i = 0; i < data.length; i += 4) if (data[i]! < 24 && data[i + 1]! < 24 && data[i + 2]! < 24) black++;
+          return { black, total: data.length / 4 };
+        });
+      },
+      { id: touchpointId, boxes: regions, cssWidth: viewportWidth },
+    );
+    await page.close();
+    return result;
   }
 
   /**

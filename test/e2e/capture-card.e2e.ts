@@ -74,18 +74,42 @@ describe('the capture card on a live page', () => {
     await shop.fill('#card', secrets[2]!);
     await shop.fill('#notes', secrets[3]!);
     popup = await waymark.openPopup(shop);
+    await waymark.startJourney(popup, 'Checkout privacy');
     for (const selector of ['form.checkout', '#password', '#notes']) {
       await waymark.tagElement(popup, shop, selector, { emotion: -1, effort: 5 });
     }
     await popup.reload();
     const { json } = await waymark.exportJson(popup, downloads);
     const file = ExportFile.parse(json);
-    expect(file.touchpoints).toHaveLength(4); // three here and one from the cart
+    expect(file.touchpoints).toHaveLength(3);
     const text = JSON.stringify(file);
     for (const secret of secrets) expect(text).not.toContain(secret);
     expect(text).not.toContain('4242 4242');
     const password = file.touchpoints.find((tp) => tp.anchor.tagName === 'input');
     expect(password?.anchor.quote.exact).toBe('Create a password');
+
+    // Nothing typed is anywhere in the database either.
+    const dump = await waymark.dumpDatabase();
+    for (const secret of secrets) expect(dump).not.toContain(secret);
+
+    // The screenshot exists, and every field with a typed value is blacked out.
+    const shot = password?.screenshot;
+    expect(shot?.path).toBe(`screenshots/${password?.id}.webp`);
+    const fields = await shop.evaluate(() =>
+      ['#email', '#password', '#card', '#notes'].map((sel) => {
+        const r = document.querySelector(sel)!.getBoundingClientRect();
+        return { left: r.left, top: r.top, width: r.width, height: r.height };
+      }),
+    );
+    const pixels = await waymark.screenshotPixels(password!.id, password!.viewport.width, fields);
+    for (const region of pixels) {
+      expect(region.total).toBeGreaterThan(100);
+      expect(region.black / region.total).toBeGreaterThan(0.97);
+    }
+    const outside = await waymark.screenshotPixels(password!.id, password!.viewport.width, [
+      { left: 0, top: 0, width: 300, height: 40 },
+    ]);
+    expect(outside[0]!.black / outside[0]!.total).toBeLessThan(0.5);
   });
 
   it('explains that browser pages cannot be tagged', async () => {

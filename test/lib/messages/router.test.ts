@@ -70,7 +70,7 @@ describe('createRouter', () => {
   });
 
   it('rejects a request from the wrong side', async () => {
-    const save = { type: 'touchpoint.save', payload: { draft: draftFixture() } };
+    const save = { type: 'touchpoint.save', payload: { draft: draftFixture(), screenshot: null } };
     expect(await route(save, popup)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     expect(await route({ type: 'journey.overview', payload: {} }, page)).toMatchObject({
       ok: false,
@@ -96,14 +96,14 @@ describe('createRouter', () => {
   });
 
   it('passes a valid request to its handler and replies with the value', async () => {
-    const reply = await route({ type: 'touchpoint.save', payload: { draft: draftFixture() } }, page);
+    const reply = await route({ type: 'touchpoint.save', payload: { draft: draftFixture(), screenshot: null } }, page);
     expect(reply).toEqual({ ok: true, value: touchpointFixture({ updatedAt: draftFixture().capturedAt }) });
   });
 
   it('turns a full disk into storage-full, not a crash', async () => {
     const quota = new DOMException('Quota exceeded', 'QuotaExceededError');
     const full = createRouter(handlers({ 'touchpoint.save': () => Promise.reject(quota) }), ctx);
-    expect(await full({ type: 'touchpoint.save', payload: { draft: draftFixture() } }, page)).toMatchObject({
+    expect(await full({ type: 'touchpoint.save', payload: { draft: draftFixture(), screenshot: null } }, page)).toMatchObject({
       ok: false,
       error: { code: 'storage-full' },
     });

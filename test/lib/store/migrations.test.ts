@@ -26,7 +26,7 @@ describe('migrations', () => {
   it('creates every store and index from an empty database', async () => {
     const db = await openWaymarkDb(dbName());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['journeys', 'tombstones', 'touchpoints']);
+    expect([...db.objectStoreNames].sort()).toEqual(['journeys', 'screenshots', 'tombstones', 'touchpoints']);
     const tx = db.transaction(['journeys', 'touchpoints']);
     expect([...tx.objectStore('journeys').indexNames].sort()).toEqual(['byStartedAt', 'byStatus', 'byUpdatedAt']);
     expect([...tx.objectStore('touchpoints').indexNames].sort()).toEqual(['byJourney', 'byJourneyCaptured', 'byUpdatedAt']);
