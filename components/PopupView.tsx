@@ -21,6 +21,7 @@ export interface PopupViewProps {
   onEnd: () => void;
   onTagElement: () => void;
   onExport: () => void;
+  onOpenJourneys: () => void;
 }
 
 /** The toolbar popup: start or end a journey, tag, review, export. */
@@ -42,6 +43,9 @@ export function PopupView(props: PopupViewProps) {
           {running ? t('popupStatusRecording') : t('popupStatusIdle')}
         </span>
       </header>
+      <button type="button" class="wm-link" data-action="open-journeys" onClick={props.onOpenJourneys}>
+        {t('popupOpenJourneys')}
+      </button>
 
       {!running && (
         <form

@@ -1,15 +1,16 @@
 import { browser } from 'wxt/browser';
-import { buildExportFile, exportFileName, serializeExportFile } from '@/lib/exchange/export-json';
 import type { UiNotice } from '@/lib/messages/protocol';
 import type { Handlers } from '@/lib/messages/router';
 import { newId, nowIso } from '@/lib/model/ids';
-import { downloadText } from '@/lib/platform/download';
 import { captureScreenshot } from '@/lib/platform/screenshot';
 import { getSettings } from '@/lib/platform/settings';
-import { endJourney, getJourney, getLatestJourney, startJourney } from '@/lib/store/journeys';
+import { applyImport } from '@/lib/store/import';
+import { endJourney, getJourney, getLatestJourney, listJourneySummaries, startJourney } from '@/lib/store/journeys';
 import { openWaymarkDb } from '@/lib/store/open-db';
 import type { WaymarkDatabase } from '@/lib/store/schema';
 import { listTouchpoints, saveTouchpoint } from '@/lib/store/touchpoints';
+import { downloadExport } from './exports';
+import { decodeScreenshots } from './imports';
 import { injectCapture } from './inject-capture';
 
 /** A connection is a cache, not state: if it fails, the next call reopens. */
@@ -79,19 +80,18 @@ export function createHandlers(): Handlers {
       notify({ type: 'notice.touchpointSaved', payload: { journeyId: touchpoint.journeyId, touchpointId: touchpoint.id } });
       return touchpoint;
     },
-    async 'export.download'({ journeyId }) {
+    async 'journey.list'() {
+      return listJourneySummaries(await db());
+    },
+    async 'export.download'({ journeyIds, format }) {
       const database = await db();
-      const journey = await getJourney(database, journeyId);
-      if (!journey) throw new NotFound(`No journey ${journeyId}.`);
-      const file = buildExportFile({
-        journeys: [journey],
-        touchpoints: await listTouchpoints(database, journeyId),
-        generator: `Waymark ${browser.runtime.getManifest().version}`,
-        emptyExportedAt: nowIso(),
-      });
-      const fileName = exportFileName(journey.title, nowIso());
-      await downloadText(serializeExportFile(file), fileName, 'application/json');
-      return { fileName };
+      for (const id of journeyIds === 'all' ? [] : journeyIds) {
+        if (!(await getJourney(database, id))) throw new NotFound(`No journey ${id}.`);
+      }
+      return { fileName: await downloadExport(database, journeyIds, format) };
+    },
+    async 'import.apply'({ file, screenshots }) {
+      return applyImport(await db(), file, await decodeScreenshots(file, screenshots));
     },
   };
 }

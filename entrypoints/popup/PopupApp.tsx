@@ -20,6 +20,11 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/** Hands the focus back to the page: a toolbar popup closes; a popup opened as a page (`?tab=`) stays. */
+function closeIfPopup(): void {
+  if (!new URLSearchParams(location.search).has('tab')) window.close();
+}
+
 /** The popup's controller: state from the background, actions to it. */
 export function PopupApp() {
   const t = useT();
@@ -97,15 +102,18 @@ export function PopupApp() {
           if (tabId === undefined) return { code: 'tab-unavailable', message: '' };
           const result = await request('capture.pickElement', { tabId });
           if (!result.ok) return result.error;
-          // Hand the page the focus; a real popup closes itself here.
-          if (!new URLSearchParams(location.search).has('tab')) window.close();
+          closeIfPopup();
           return t('popupPickerStarted');
         })
       }
+      onOpenJourneys={() => {
+        void browser.tabs.create({ url: browser.runtime.getURL('/journeys.html') });
+        closeIfPopup();
+      }}
       onExport={() =>
         act(async () => {
           if (!journey) return undefined;
-          const result = await request('export.download', { journeyId: journey.id });
+          const result = await request('export.download', { journeyIds: [journey.id], format: 'json' });
           return result.ok ? t('popupExported', result.value.fileName) : result.error;
         })
       }

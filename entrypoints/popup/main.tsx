@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { I18nContext } from '@/components/i18n';
 import { translate, uiDirection, uiLocale } from '@/lib/platform/i18n';
 import '@/assets/theme.css';
+import '@/assets/controls.css';
 import './popup.css';
 import { PopupApp } from './PopupApp';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../model/common';
+import { ExportFile } from '../model/export-file';
 import { Journey } from '../model/journey';
 import { Touchpoint, TouchpointDraft } from '../model/touchpoint';
 
@@ -29,6 +30,25 @@ export const ScreenshotHints = z.strictObject({
   masks: z.array(Box).max(500),
 });
 export type ScreenshotHints = z.infer<typeof ScreenshotHints>;
+
+/** The file formats Waymark exports. */
+export const ExportFormat = z.enum(['json', 'zip', 'csv', 'mermaid', 'html', 'annotations']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** A journey in a list, with how many touchpoints it has. */
+export const JourneySummary = z.strictObject({ journey: Journey, touchpointCount: z.number().int().nonnegative() });
+export type JourneySummary = z.infer<typeof JourneySummary>;
+
+/** What an import changed, record by record. */
+export const ImportReport = z.strictObject({
+  added: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  conflicted: z.number().int(),
+  ignoredOlder: z.number().int(),
+  deleted: z.number().int(),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
 
 /** The running (or last) journey and its touchpoints, as the popup shows it. */
 export const JourneyOverview = z.strictObject({
@@ -68,11 +88,28 @@ export const requests = {
     request: z.strictObject({ draft: TouchpointDraft, screenshot: ScreenshotHints.nullable() }),
     response: Touchpoint,
   }),
-  /** Download a journey as a Waymark JSON export. */
+  /** Every journey, newest first, with touchpoint counts. */
+  'journey.list': spec({ from: 'ui', request: z.strictObject({}), response: z.array(JourneySummary) }),
+  /** Download journeys (or all of them) in a format. */
   'export.download': spec({
     from: 'ui',
-    request: z.strictObject({ journeyId: Id }),
+    request: z.strictObject({
+      journeyIds: z.union([z.array(Id).min(1).max(100_000), z.literal('all')]),
+      format: ExportFormat,
+    }),
     response: z.strictObject({ fileName: z.string() }),
+  }),
+  /**
+   * Merge a validated export (and the screenshots of a ZIP bundle, as base64)
+   * into the database, all or nothing. The file is validated again here.
+   */
+  'import.apply': spec({
+    from: 'ui',
+    request: z.strictObject({
+      file: ExportFile,
+      screenshots: z.array(z.strictObject({ touchpointId: Id, base64: z.string().max(30_000_000) })).max(20_000),
+    }),
+    response: ImportReport,
   }),
 } as const;
 

@@ -73,3 +73,13 @@ export async function endJourney(db: WaymarkDatabase, id: string, now: string): 
 export function endedJourney(journey: Journey, now: string): Journey {
   return { ...journey, status: 'ended', endedAt: now, updatedAt: now };
 }
+
+/** Every journey, newest first, with its number of touchpoints (counted by index). */
+export async function listJourneySummaries(db: WaymarkDatabase): Promise<{ journey: Journey; touchpointCount: number }[]> {
+  const tx = db.transaction(['journeys', 'touchpoints']);
+  const journeys = await tx.objectStore('journeys').index('byStartedAt').getAll();
+  const byJourney = tx.objectStore('touchpoints').index('byJourney');
+  const counts = await Promise.all(journeys.map((j) => byJourney.count(j.id)));
+  await tx.done;
+  return journeys.map((journey, i) => ({ journey, touchpointCount: counts[i] ?? 0 })).reverse();
+}

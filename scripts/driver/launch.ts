@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
@@ -34,6 +34,7 @@ export interface WaymarkBrowser {
  */
 export async function launchWaymark(options: LaunchOptions): Promise<WaymarkBrowser> {
   const ownProfile = !options.profileDir;
+  if (options.downloadsPath) await mkdir(options.downloadsPath, { recursive: true });
   const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'waymark-profile-')));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: findChromium(),

@@ -95,6 +95,54 @@ export class WaymarkDriver {
     await card.locator('.wm-confirm[role="status"]').waitFor();
   }
 
+  /** Opens the journeys page (list, export, import, settings). */
+  async openJourneysPage(): Promise<Page> {
+    const page = await this.browser.context.newPage();
+    await page.goto(`chrome-extension://${this.browser.extensionId}/journeys.html`);
+    await page.locator('.wm-page[aria-busy="false"]').waitFor();
+    return page;
+  }
+
+  /**
+   * On the journeys page: selects the journeys titled `titles` (or all), picks
+   * `format`, exports, and returns the downloaded file's bytes and name.
+   */
+  async exportFrom(
+    page: Page,
+    downloadsPath: string,
+    titles: string[] | 'all',
+    format: string,
+  ): Promise<{ fileName: string; bytes: Buffer }> {
+    const before = new Set(await readdir(downloadsPath));
+    if (titles === 'all') {
+      await page.locator('input[name="scope"][value="all"]').check();
+    } else {
+      await page.locator('input[name="scope"][value="selected"]').check();
+      for (const row of await page.locator('tbody tr').all()) {
+        const title = (await row.locator('.wm-title').textContent()) ?? '';
+        const box = row.locator('input[type="checkbox"]');
+        if (titles.includes(title) !== (await box.isChecked())) await box.click();
+      }
+    }
+    await page.locator('select[name="format"]').selectOption(format);
+    // The click clears the last notice at once; the new one comes after the download starts.
+    await page.locator('[data-action="export"]').click();
+    const file = await waitForNewFile(downloadsPath, before);
+    const notice = page.locator('.wm-side > .wm-notice[data-kind="info"]');
+    await notice.waitFor();
+    const fileName = /waymark-\S+\.\w+/.exec((await notice.textContent()) ?? '')?.[0] ?? '';
+    return { fileName, bytes: await readFile(join(downloadsPath, file)) };
+  }
+
+  /** On the journeys page: imports the file at `path` and returns the report or the problems shown. */
+  async importInto(page: Page, path: string): Promise<{ ok: boolean; text: string }> {
+    await page.locator('input[name="import"]').setInputFiles(path);
+    const done = page.locator('.wm-panel .wm-notice[data-kind="info"], .wm-panel .wm-notice[data-kind="error"]');
+    await done.first().waitFor();
+    const kind = await done.first().getAttribute('data-kind');
+    return { ok: kind === 'info', text: (await done.first().textContent()) ?? '' };
+  }
+
   /** Clicks "Export JSON" and returns the file's name and parsed content. */
   async exportJson(popup: Page, downloadsPath: string): Promise<{ fileName: string; json: unknown }> {
     const before = new Set(await readdir(downloadsPath));

@@ -25,7 +25,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       author: 'Mina',
       screenshot: null,
     }),
+    'journey.list': async () => [{ journey: journeyFixture(), touchpointCount: 1 }],
     'export.download': async () => ({ fileName: 'waymark-a-2026-11-25.json' }),
+    'import.apply': async () => ({ added: 1, updated: 0, unchanged: 0, conflicted: 0, ignoredOlder: 0, deleted: 0 }),
     ...overrides,
   };
 }

@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { ExportPanel } from '@/components/ExportPanel';
+import { type ImportOutcome, ImportPanel } from '@/components/ImportPanel';
+import { useT } from '@/components/i18n';
+import { JourneyTable } from '@/components/JourneyTable';
+import { SettingsPanel } from '@/components/SettingsPanel';
+import type { ExportFormat, JourneySummary } from '@/lib/messages/protocol';
+import { uiLocale } from '@/lib/platform/i18n';
+import { getSettings, saveSettings } from '@/lib/platform/settings';
+import { request } from '@/lib/platform/transport';
+import { readImport } from './read-import';
+
+/** The journeys page's controller: list, export, import, settings. */
+export function JourneysApp() {
+  const t = useT();
+  const [journeys, setJourneys] = useState<JourneySummary[] | undefined>();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [exportNotice, setExportNotice] = useState<{ kind: 'info' | 'error'; text: string }>();
+  const [importOutcome, setImportOutcome] = useState<ImportOutcome>();
+  const [author, setAuthor] = useState('');
+  const [authorSaved, setAuthorSaved] = useState(false);
+  const [dateTimeFormat, numberFormat] = useMemo(
+    () => [new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }), new Intl.NumberFormat(uiLocale())],
+    [],
+  );
+
+  const refresh = useCallback(async () => {
+    const result = await request('journey.list', {});
+    if (result.ok) setJourneys(result.value);
+    else setExportNotice({ kind: 'error', text: t('errorGeneric', result.error.message) });
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    void getSettings().then((s) => setAuthor(s.author));
+  }, [refresh]);
+
+  const onExport = async (scope: 'selected' | 'all', format: ExportFormat) => {
+    setBusy(true);
+    setExportNotice(undefined);
+    const result = await request('export.download', { journeyIds: scope === 'all' ? 'all' : [...selected], format });
+    setExportNotice(
+      result.ok
+        ? { kind: 'info', text: t('popupExported', result.value.fileName) }
+        : { kind: 'error', text: t('errorGeneric', result.error.message) },
+    );
+    setBusy(false);
+  };
+
+  const onFile = async (file: File) => {
+    setBusy(true);
+    setImportOutcome({ kind: 'working', fileName: file.name });
+    const read = await readImport(file);
+    if (!read.ok) {
+      setImportOutcome({ kind: 'rejected', fileName: file.name, problems: read.problems });
+    } else {
+      const result = await request('import.apply', { file: read.file, screenshots: read.screenshots });
+      if (result.ok) {
+        const r = result.value;
+        const n = (v: number) => numberFormat.format(v);
+        const values = [n(r.added), n(r.updated), n(r.unchanged), n(r.deleted), n(r.ignoredOlder), n(r.conflicted)];
+        setImportOutcome({ kind: 'done', text: t('importReport', [file.name, ...values]) });
+      } else {
+        setImportOutcome({ kind: 'rejected', fileName: file.name, problems: [result.error.message] });
+      }
+      await refresh();
+    }
+    setBusy(false);
+  };
+
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
+  return (
+    <div class="wm-page" aria-busy={journeys === undefined}>
+      <header class="wm-page-header">
+        <h1>
+          {t('extName')} · {t('journeysTitle')}
+        </h1>
+      </header>
+      <main class="wm-layout">
+        <section class="wm-list" aria-label={t('journeysTitle')}>
+          {journeys && (
+            <JourneyTable
+              journeys={journeys}
+              selected={selected}
+              onToggle={toggle}
+              onToggleAll={(all) => setSelected(all ? new Set(journeys.map((s) => s.journey.id)) : new Set())}
+              formatDateTime={(iso) => dateTimeFormat.format(new Date(iso))}
+              formatNumber={(v) => numberFormat.format(v)}
+            />
+          )}
+        </section>
+        <aside class="wm-side">
+          <ExportPanel selectedCount={selected.size} busy={busy} onExport={onExport} />
+          {exportNotice && (
+            <p class="wm-notice" role={exportNotice.kind === 'error' ? 'alert' : 'status'} data-kind={exportNotice.kind}>
+              {exportNotice.text}
+            </p>
+          )}
+          <ImportPanel outcome={importOutcome} busy={busy} onFile={onFile} />
+          <SettingsPanel
+            author={author}
+            saved={authorSaved}
+            onSave={async (name) => {
+              await saveSettings({ author: name });
+              setAuthor(name);
+              setAuthorSaved(true);
+            }}
+          />
+        </aside>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { SCHEMA_VERSION } from '../model/export-file';
+import { newestChange } from './export-json';
+
+type Loose = Record<string, unknown>;
+
+/** One step of the export format: takes a file of version `n` to `n + 1`. */
+export type ExportMigration = (file: Loose) => Loose;
+
+const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Maps the objects of a list, leaving anything else for validation to report. */
+const mapRecords = (list: unknown, map: (record: Loose) => Loose): unknown =>
+  Array.isArray(list) ? list.map((item) => (isObject(item) ? map(item) : item)) : list;
+
+/**
+ * One step per export version: `EXPORT_MIGRATIONS[n - 1]` takes a file from
+ * version `n` to `n + 1`. Steps are never edited once released; a change of
+ * shape is a new step at the end (with a frozen schema for the old version).
+ */
+export const EXPORT_MIGRATIONS: readonly ExportMigration[] = [
+  // 1 -> 2: every record names its author (unknown for records made before),
+  // touchpoints may have a screenshot (none then), deletions travel as
+  // tombstones (none then), and `exportedAt` is the newest change in the
+  // file rather than the moment of export, so the same data gives the same bytes.
+  (file) => {
+    const journeys = mapRecords(file.journeys, (j) => ({ author: '', ...j }));
+    const touchpoints = mapRecords(file.touchpoints, (tp) => ({ author: '', screenshot: null, ...tp }));
+    const records = [journeys, touchpoints].flatMap((list) => (Array.isArray(list) ? list : []));
+    const datedRecords = records.filter((r): r is { updatedAt: string } => isObject(r) && typeof r.updatedAt === 'string');
+    const exportedAt = typeof file.exportedAt === 'string' ? newestChange(datedRecords, file.exportedAt) : file.exportedAt;
+    return { ...file, schemaVersion: 2, exportedAt, journeys, touchpoints, tombstones: [] };
+  },
+];
+
+/**
+ * Brings an export file of any older version up to `SCHEMA_VERSION`, one
+ * step at a time. Expects a file already valid for its own version (import
+ * checks it with that version's frozen schema first) and never throws:
+ * anything it does not recognise (not an object, an unknown or current
+ * version) is returned as it is, for validation to report.
+ */
+export function migrateExport(raw: unknown): unknown {
+  if (!isObject(raw)) return raw;
+  let file = raw;
+  for (;;) {
+    const version = file.schemaVersion;
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version >= SCHEMA_VERSION) return file;
+    const step = EXPORT_MIGRATIONS[version - 1];
+    if (!step) return file;
+    file = step(file);
+  }
+}

@@ -1,0 +1,261 @@
+import type { core, z } from 'zod';
+import { ExportFile, SCHEMA_VERSION } from '../model/export-file';
+import { ExportFileV1 } from '../model/export-file-v1';
+import { migrateExport } from './migrate-export';
+
+/** Something wrong with an imported file: where (`touchpoints[3].emotion`, or `` for the whole file) and why. */
+export interface ImportProblem {
+  path: string;
+  message: string;
+}
+
+/** A file ready to merge (with the version it was migrated from, if older), or what is wrong with it. */
+export type ImportResult = { ok: true; file: ExportFile; migratedFrom?: number } | { ok: false; problems: ImportProblem[] };
+
+/** Limits for `parseImport`. */
+export interface ImportOptions {
+  /** Largest file accepted, in UTF-8 bytes (default 50 MB). */
+  maxBytes?: number;
+}
+
+/** 50 MB (decimal megabytes, as file managers show them): far above any real export, small enough to parse. */
+export const DEFAULT_MAX_IMPORT_BYTES = 50_000_000;
+
+/** How many problems are listed before "…and N more problems". */
+export const MAX_PROBLEMS_SHOWN = 5;
+
+type Path = readonly PropertyKey[];
+
+/** The frozen schema of each older version: a file is checked against its own version before it is migrated. */
+const FROZEN_SCHEMAS: Partial<Record<number, z.ZodType>> = { 1: ExportFileV1 };
+
+/**
+ * Reads the text of a file a researcher chose to import: checks its size
+ * (before parsing), that it is JSON, that no key could reach an object's
+ * prototype (`__proto__`, `constructor`, `prototype`), that it is a Waymark
+ * export this Waymark can read, migrates older versions, and validates it.
+ * Never throws; every refusal says where and why in words a researcher can act
+ * on. Text that looks like HTML or script is valid data: it is escaped where shown.
+ */
+export function parseImport(input: string, options: ImportOptions = {}): ImportResult {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
+  if (input.length > maxBytes || (input.length * 3 > maxBytes && utf8Length(input) > maxBytes)) {
+    const [size, limit] = [formatSize(utf8Length(input), Math.ceil), formatSize(maxBytes, Math.floor)];
+    return refuse('', `This file is ${size}; Waymark imports files up to ${limit}.`);
+  }
+  // A byte order mark is not JSON, but editors on Windows add one.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (!/\S/.test(text)) return refuse('', 'This file is empty.');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return refuse('', describeJsonError(text, error));
+  }
+  const dangerous = findDangerousKey(value);
+  if (dangerous) {
+    const key = String(dangerous[dangerous.length - 1]);
+    return refuse(formatPath(dangerous), `"${key}" is not allowed as a field name: it could change how the program behaves.`);
+  }
+  const version = checkEnvelope(value);
+  if (typeof version !== 'number') return { ok: false, problems: [version] };
+  const frozen = FROZEN_SCHEMAS[version];
+  if (frozen) {
+    const old = frozen.safeParse(value);
+    if (!old.success) return { ok: false, problems: describeIssues(old.error.issues, value) };
+    value = migrateExport(old.data);
+  }
+  const parsed = ExportFile.safeParse(value);
+  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error.issues, value) };
+  return version < SCHEMA_VERSION ? { ok: true, file: parsed.data, migratedFrom: version } : { ok: true, file: parsed.data };
+}
+
+const refuse = (path: string, message: string): ImportResult => ({ ok: false, problems: [{ path, message }] });
+
+/** The UTF-8 size of a string: what it takes on disk. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair: one code point of four bytes
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** `50.1 MB`, rounded as asked to one decimal; small sizes in bytes. */
+const formatSize = (bytes: number, round: (x: number) => number) =>
+  bytes < 100_000 ? `${groupDigits(bytes)} bytes` : `${round(bytes / 100_000) / 10} MB`;
+
+/** Turns a `JSON.parse` error into words, with the line and column when the engine tells the position. */
+function describeJsonError(text: string, error: unknown): string {
+  const nuls = text.slice(0, 200).split('\u0000').length - 1;
+  if (nuls > 10 || text.startsWith('\ufffd\ufffd')) {
+    return 'This file is not UTF-8 text (it looks like UTF-16): save it as UTF-8 and import it again.';
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  // V8: "Unexpected end of JSON input", "Unterminated string"; Firefox: "end of data while reading …".
+  if (/unexpected end|end of (json )?(data|input)|unterminated string/i.test(detail)) {
+    return 'This file is not valid JSON: it ends too early, as if it was cut short while saving or downloading.';
+  }
+  return `This file is not valid JSON${whereInText(text, detail)}: ${detail}`;
+}
+
+/** ` (line L, column C)` from an engine's message: V8 gives a position, Firefox a line and column. */
+function whereInText(text: string, detail: string): string {
+  const lineColumn = /line (\d+) column (\d+)/.exec(detail);
+  if (lineColumn) return ` (line ${lineColumn[1]}, column ${lineColumn[2]})`;
+  const position = /at position (\d+)/.exec(detail);
+  if (!position) return '';
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split('\n').length;
+  return ` (line ${line}, column ${before.length - before.lastIndexOf('\n')})`;
+}
+
+const DANGEROUS_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+interface Frame {
+  value: object;
+  parent: Frame | undefined;
+  key: PropertyKey;
+}
+
+/**
+ * The path of the first key anywhere in `root` that could reach a prototype
+ * once spread or assigned. `JSON.parse` keeps such keys as plain own
+ * properties, so they are safe here; they must simply go no further. Walks
+ * with a stack, not recursion: a deeply nested file must not overflow.
+ */
+function findDangerousKey(root: unknown): Path | undefined {
+  if (typeof root !== 'object' || root === null) return undefined;
+  const stack: Frame[] = [{ value: root, parent: undefined, key: '' }];
+  for (let frame = stack.pop(); frame; frame = stack.pop()) {
+    const { value } = frame;
+    const entries: [PropertyKey, unknown][] = Array.isArray(value) ? value.map((item, i) => [i, item]) : Object.entries(value);
+    for (const [key, child] of entries) {
+      if (DANGEROUS_KEYS.has(key as string)) return [...pathOf(frame), key];
+      if (typeof child === 'object' && child !== null) stack.push({ value: child, parent: frame, key });
+    }
+  }
+  return undefined;
+}
+
+function pathOf(frame: Frame): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let f: Frame | undefined = frame; f?.parent; f = f.parent) path.unshift(f.key);
+  return path;
+}
+
+/** The export's schema version if this Waymark can read it, or why not. */
+function checkEnvelope(value: unknown): number | ImportProblem {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { path: '', message: `This is not a Waymark export: the file holds ${TYPES[typeOf(value)]}, not an export.` };
+  }
+  const file = value as Record<string, unknown>;
+  if (file.format !== 'waymark') {
+    return { path: 'format', message: 'This is not a Waymark export: its "format" is not "waymark".' };
+  }
+  const version = file.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { path: 'schemaVersion', message: 'This Waymark export has no valid schema version (a whole number such as 2).' };
+  }
+  if (version > SCHEMA_VERSION) {
+    return {
+      path: 'schemaVersion',
+      message: `This file was written by a newer Waymark (schema version ${version}); this Waymark reads up to version ${SCHEMA_VERSION}: update Waymark to import it.`,
+    };
+  }
+  return version;
+}
+
+/** The first few schema problems as path and reason, then how many more there are. */
+function describeIssues(issues: readonly core.$ZodIssue[], data: unknown): ImportProblem[] {
+  const problems = issues.flatMap((issue): ImportProblem[] =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: 'is not a field Waymark knows' }))
+      : [{ path: formatPath(issue.path), message: describeIssue(issue, valueAt(data, issue.path)) }],
+  );
+  const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
+  const more = problems.length - shown.length;
+  if (more > 0) shown.push({ path: '', message: `…and ${more} more problem${more === 1 ? '' : 's'}` });
+  return shown;
+}
+
+const FORMATS: Record<string, string> = {
+  uuid: 'must be an id (a UUID such as 0b8f6f7e-3c59-4d0c-9f55-2a1d7c1c9a01)',
+  datetime: 'must be a UTC time such as 2026-11-25T12:00:00.000Z (with the Z)',
+  url: 'must be a full web address such as https://shop.example/cart',
+};
+
+/** One zod issue in a researcher's words; `input` is the value found at the issue's path. */
+function describeIssue(issue: core.$ZodIssue, input: unknown): string {
+  switch (issue.code) {
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? `must be ${JSON.stringify(issue.values[0])}`
+        : `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_type':
+      if (input === undefined) return 'is missing';
+      if (issue.expected === 'int' && typeof input === 'number') return 'must be a whole number';
+      return `must be ${TYPES[issue.expected] ?? issue.expected}, not ${TYPES[typeOf(input)] ?? typeOf(input)}`;
+    case 'invalid_format':
+      return FORMATS[issue.format] ?? 'is not in the expected format';
+    case 'too_big':
+      return describeLimit('at most', issue.maximum, issue.origin, input, issue.inclusive);
+    case 'too_small':
+      if (issue.origin === 'string' && issue.minimum === 1) return 'must not be empty';
+      return describeLimit('at least', issue.minimum, issue.origin, input, issue.inclusive);
+    default:
+      return issue.message; // custom checks (duplicate ids, missing journeys) speak for themselves
+  }
+}
+
+const TYPES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  null: 'null',
+};
+
+function describeLimit(bound: string, limit: number | bigint, origin: string, input: unknown, inclusive = true): string {
+  const n = groupDigits(Number(limit));
+  if (origin === 'string' && typeof input === 'string')
+    return `has ${groupDigits(input.length)} characters; ${bound} ${n} are allowed`;
+  if (origin === 'array' && Array.isArray(input)) return `has ${groupDigits(input.length)} items; ${bound} ${n} are allowed`;
+  if (!inclusive) return `must be ${bound === 'at most' ? 'less' : 'greater'} than ${n}`;
+  return `must be ${bound} ${n}`;
+}
+
+const groupDigits = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** A JSON value's type as zod names it. */
+const typeOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+
+/** The value at a zod path, looking only at own properties. */
+function valueAt(data: unknown, path: Path): unknown {
+  let value = data;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** `touchpoints[3].emotion`; keys that are not plain names are quoted and shortened. */
+function formatPath(path: Path): string {
+  return path
+    .map((key, i) => {
+      if (typeof key === 'number') return `[${key}]`;
+      const name = String(key);
+      if (/^[A-Za-z_$][\w$]*$/.test(name) && name.length <= 64) return i === 0 ? name : `.${name}`;
+      return `[${JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)}]`;
+    })
+    .join('');
+}

@@ -1,0 +1,28 @@
+import type { Journey } from '../model/journey';
+import type { Tombstone } from '../model/tombstone';
+import type { Touchpoint } from '../model/touchpoint';
+import type { WaymarkDatabase } from './schema';
+
+/** Every record an "export all" writes, as stored. */
+export interface AllRecords {
+  journeys: Journey[];
+  touchpoints: Touchpoint[];
+  tombstones: Tombstone[];
+}
+
+/**
+ * Reads every journey, touchpoint and tombstone in one readonly transaction,
+ * so the three lists are one consistent snapshot: a touchpoint saved or a
+ * journey deleted while we read lands wholly before or wholly after it.
+ * Records come in key order; `buildExportFile` sorts and validates them.
+ */
+export async function exportAll(db: WaymarkDatabase): Promise<AllRecords> {
+  const tx = db.transaction(['journeys', 'touchpoints', 'tombstones'], 'readonly');
+  const [journeys, touchpoints, tombstones] = await Promise.all([
+    tx.objectStore('journeys').getAll(),
+    tx.objectStore('touchpoints').getAll(),
+    tx.objectStore('tombstones').getAll(),
+    tx.done,
+  ]);
+  return { journeys, touchpoints, tombstones };
+}

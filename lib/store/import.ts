@@ -1,0 +1,45 @@
+import { type ImportReport, planImport } from '../exchange/merge';
+import type { ExportFile } from '../model/export-file';
+import type { StoredScreenshot, WaymarkDatabase } from './schema';
+
+/**
+ * Merges an imported file into the database in ONE transaction: the local
+ * versions of the file's ids are read, the merge rule decides per id, and the
+ * winners are written; screenshots of written touchpoints are stored with
+ * them. Either all of it commits or none of it does. Importing the same file
+ * again writes nothing.
+ */
+export async function applyImport(
+  db: WaymarkDatabase,
+  incoming: ExportFile,
+  screenshots: ReadonlyMap<string, StoredScreenshot>,
+): Promise<ImportReport> {
+  const tx = db.transaction(['journeys', 'touchpoints', 'tombstones', 'screenshots'], 'readwrite');
+  const journeys = tx.objectStore('journeys');
+  const touchpoints = tx.objectStore('touchpoints');
+  const tombstones = tx.objectStore('tombstones');
+  const ids = [...incoming.journeys, ...incoming.touchpoints, ...incoming.tombstones].map((r) => r.id);
+  const [localJourneys, localTouchpoints, localTombstones] = await Promise.all([
+    Promise.all(ids.map((id) => journeys.get(id))),
+    Promise.all(ids.map((id) => touchpoints.get(id))),
+    Promise.all(ids.map((id) => tombstones.get(id))),
+  ]);
+  const defined = <T>(list: (T | undefined)[]) => list.filter((r): r is T => r !== undefined);
+  const { writes, report } = planImport(
+    { journeys: defined(localJourneys), touchpoints: defined(localTouchpoints), tombstones: defined(localTombstones) },
+    incoming,
+  );
+  const work: Promise<unknown>[] = [];
+  for (const id of writes.deleteIds) {
+    work.push(journeys.delete(id), touchpoints.delete(id), tombstones.delete(id), tx.objectStore('screenshots').delete(id));
+  }
+  for (const journey of writes.journeys) work.push(journeys.put(journey));
+  for (const touchpoint of writes.touchpoints) {
+    work.push(touchpoints.put(touchpoint));
+    const shot = screenshots.get(touchpoint.id);
+    if (touchpoint.screenshot && shot) work.push(tx.objectStore('screenshots').put(shot));
+  }
+  for (const tombstone of writes.tombstones) work.push(tombstones.put(tombstone));
+  await Promise.all([...work, tx.done]);
+  return report;
+}
