@@ -14,11 +14,13 @@ const FORMATS: readonly { format: ExportFormat; label: MessageKey; single: boole
 export interface ExportPanelProps {
   selectedCount: number;
   busy: boolean;
+  /** Formats a number with the UI locale's digits. */
+  formatNumber: (value: number) => string;
   onExport: (scope: 'selected' | 'all', format: ExportFormat) => void;
 }
 
 /** Choose journeys and a format, then export. */
-export function ExportPanel({ selectedCount, busy, onExport }: ExportPanelProps) {
+export function ExportPanel({ selectedCount, busy, formatNumber, onExport }: ExportPanelProps) {
   const t = useT();
   const [scope, setScope] = useState<'selected' | 'all'>('selected');
   const [format, setFormat] = useState<ExportFormat>('json');
@@ -38,7 +40,7 @@ export function ExportPanel({ selectedCount, busy, onExport }: ExportPanelProps)
             checked={scope === 'selected'}
             onChange={() => setScope('selected')}
           />
-          {t('exportScopeSelected', String(selectedCount))}
+          {t('exportScopeSelected', formatNumber(selectedCount))}
         </label>
         <label>
           <input type="radio" name="scope" value="all" checked={scope === 'all'} onChange={() => setScope('all')} />

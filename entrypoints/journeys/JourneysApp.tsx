@@ -97,7 +97,12 @@ export function JourneysApp() {
           )}
         </section>
         <aside class="wm-side">
-          <ExportPanel selectedCount={selected.size} busy={busy} onExport={onExport} />
+          <ExportPanel
+            selectedCount={selected.size}
+            busy={busy}
+            formatNumber={(v) => numberFormat.format(v)}
+            onExport={onExport}
+          />
           {exportNotice && (
             <p class="wm-notice" role={exportNotice.kind === 'error' ? 'alert' : 'status'} data-kind={exportNotice.kind}>
               {exportNotice.text}
