@@ -133,12 +133,19 @@ interface Frame {
 function findDangerousKey(root: unknown): Path | undefined {
   if (typeof root !== 'object' || root === null) return undefined;
   const stack: Frame[] = [{ value: root, parent: undefined, key: '' }];
+  const push = (child: unknown, parent: Frame, key: PropertyKey) => {
+    if (typeof child === 'object' && child !== null) stack.push({ value: child, parent, key });
+  };
   for (let frame = stack.pop(); frame; frame = stack.pop()) {
-    const { value } = frame;
-    const entries: [PropertyKey, unknown][] = Array.isArray(value) ? value.map((item, i) => [i, item]) : Object.entries(value);
-    for (const [key, child] of entries) {
-      if (DANGEROUS_KEYS.has(key as string)) return [...pathOf(frame), key];
-      if (typeof child === 'object' && child !== null) stack.push({ value: child, parent: frame, key });
+    const value = frame.value as Record<string, unknown>;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) push(value[i], frame, i);
+    } else {
+      // for…in, not Object.entries: parsed data has no inherited keys, and no entry arrays to allocate.
+      for (const key in value) {
+        if (DANGEROUS_KEYS.has(key)) return [...pathOf(frame), key];
+        push(value[key], frame, key);
+      }
     }
   }
   return undefined;
