@@ -1,4 +1,4 @@
-import { EFFORTS, type Effort } from '../lib/model/touchpoint';
+import { EFFORTS, type Effort } from '../lib/model/scales';
 import { useT } from './i18n';
 
 export interface EffortScaleProps {

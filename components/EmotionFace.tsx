@@ -1,4 +1,4 @@
-import type { Emotion } from '../lib/model/touchpoint';
+import type { Emotion } from '../lib/model/scales';
 
 /** Colours from red (-2) to green (+2), readable on light and dark. */
 const FILL: Record<Emotion, string> = {

@@ -1,4 +1,4 @@
-import { EMOTIONS, type Emotion } from '../lib/model/touchpoint';
+import { EMOTIONS, type Emotion } from '../lib/model/scales';
 import { EmotionFace } from './EmotionFace';
 import { EMOTION_LABEL, useT } from './i18n';
 

@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { EFFORTS, type Effort, EMOTIONS, type Emotion } from '../lib/model/touchpoint';
+import { EFFORTS, type Effort, EMOTIONS, type Emotion } from '../lib/model/scales';
 import { EffortScale } from './EffortScale';
 import { EmotionScale } from './EmotionScale';
 import { useT } from './i18n';

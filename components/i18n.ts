@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Emotion } from '../lib/model/touchpoint';
+import type { Emotion } from '../lib/model/scales';
 import type en from '../public/_locales/en/messages.json';
 
 /** Every message key the UI may ask for; English is the reference locale. */

@@ -10,8 +10,9 @@ import { type Box, placeCard } from '@/lib/capture/place-card';
 import { sensitiveRegions } from '@/lib/capture/privacy-regions';
 import { sanitizeUrl } from '@/lib/capture/sanitize-url';
 import { newId, nowIso } from '@/lib/model/ids';
-import type { Effort, Emotion, TouchpointDraft } from '@/lib/model/touchpoint';
-import { request } from '@/lib/platform/transport';
+import type { Effort, Emotion } from '@/lib/model/scales';
+import type { TouchpointDraft } from '@/lib/model/touchpoint';
+import { requestFromPage } from '@/lib/platform/page-transport';
 
 export interface OverlayProps {
   /** Our shadow host, which the picker must never offer as a target. */
@@ -119,7 +120,7 @@ export function Overlay({ host, onClose, setTimeout, signal }: OverlayProps) {
     setHidden(true);
     await nextPaint();
     const screenshot = { target: picked.el.isConnected ? boxOf(picked.el) : null, masks: sensitiveRegions(document) };
-    const result = await request('touchpoint.save', { draft: { ...picked.base, emotion, effort, note }, screenshot });
+    const result = await requestFromPage('touchpoint.save', { draft: { ...picked.base, emotion, effort, note }, screenshot });
     setHidden(false);
     if (result.ok) {
       setStatus('saved');

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import themeCss from '@/assets/theme.css?inline';
 import { I18nContext } from '@/components/i18n';
-import { ContentCommand } from '@/lib/messages/protocol';
+import { ContentCommand } from '@/lib/messages/content-command';
 import { translate, uiDirection } from '@/lib/platform/i18n';
 import { Overlay } from './Overlay';
 import overlayCss from './overlay.css?inline';

@@ -120,11 +120,7 @@ export type ResponseOf<K extends RequestName> = z.output<(typeof requests)[K]['r
 /** The envelope every request travels in. */
 export const Envelope = z.strictObject({ type: z.string().max(64), payload: z.unknown() });
 
-/** Commands from the background to the capture script in a tab. */
-export const ContentCommand = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('picker.start'), payload: z.strictObject({ mode: z.literal('element') }) }),
-]);
-export type ContentCommand = z.infer<typeof ContentCommand>;
+export { ContentCommand } from './content-command';
 
 /** Notices the background broadcasts to open extension pages; no reply. */
 export const UiNotice = z.discriminatedUnion('type', [

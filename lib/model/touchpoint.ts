@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { Author, Id, MAX_TEXT, Timestamp } from './common';
+import { EFFORTS, EMOTIONS } from './scales';
+
+export { EFFORTS, EMOTIONS };
 
 /** Emotion felt at a touchpoint: -2 very negative .. +2 very positive. */
-export const EMOTIONS = [-2, -1, 0, 1, 2] as const;
 export const Emotion = z.literal(EMOTIONS);
 export type Emotion = z.infer<typeof Emotion>;
 
 /** Effort a step took: 1 very easy .. 7 very difficult. */
-export const EFFORTS = [1, 2, 3, 4, 5, 6, 7] as const;
 export const Effort = z.literal(EFFORTS);
 export type Effort = z.infer<typeof Effort>;
 
