@@ -22,13 +22,16 @@ export async function exportFileOf(db: WaymarkDatabase, journeyIds: readonly str
     chosen ? list.filter((r) => chosen.has(idOf(r))) : list;
   const touchpoints = keep(all.touchpoints, (t) => t.journeyId);
   const recordIds = new Set([...(chosen ?? []), ...touchpoints.map((t) => t.id)]);
-  return buildExportFile({
-    journeys: keep(all.journeys, (j) => j.id),
-    touchpoints,
-    tombstones: chosen ? all.tombstones.filter((t) => recordIds.has(t.id)) : all.tombstones,
-    generator: `Waymark ${browser.runtime.getManifest().version}`,
-    emptyExportedAt: nowIso(),
-  });
+  return buildExportFile(
+    {
+      journeys: keep(all.journeys, (j) => j.id),
+      touchpoints,
+      tombstones: chosen ? all.tombstones.filter((t) => recordIds.has(t.id)) : all.tombstones,
+      generator: `Waymark ${browser.runtime.getManifest().version}`,
+      emptyExportedAt: nowIso(),
+    },
+    { trusted: true },
+  ); // every write to the store was validated
 }
 
 /** Screenshot bytes of the file's touchpoints that have one, by bundle path. */

@@ -1,5 +1,6 @@
 import { ExportFile, SCHEMA_VERSION } from '../model/export-file';
 import type { Journey } from '../model/journey';
+import { orderKeysLike } from '../model/key-order';
 import type { Tombstone } from '../model/tombstone';
 import type { Touchpoint } from '../model/touchpoint';
 
@@ -29,21 +30,24 @@ export function newestChange(records: readonly { updatedAt: string }[], fallback
  * bytes. Throws a `ZodError` if any record is invalid: we never write a file
  * we would refuse to read.
  */
-export function buildExportFile(input: ExportInput): ExportFile {
+export function buildExportFile(input: ExportInput, options: { trusted?: boolean } = {}): ExportFile {
+  // Code-unit order, not localeCompare: the same bytes whatever the runtime's locale.
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const byTime =
     <T extends { id: string }>(time: (r: T) => string) =>
     (a: T, b: T) =>
-      time(a).localeCompare(time(b)) || a.id.localeCompare(b.id);
+      compare(time(a), time(b)) || compare(a.id, b.id);
   const tombstones = input.tombstones ?? [];
-  return ExportFile.parse({
-    format: 'waymark',
+  const file: ExportFile = {
+    format: 'waymark' as const,
     schemaVersion: SCHEMA_VERSION,
     exportedAt: newestChange([...input.journeys, ...input.touchpoints, ...tombstones], input.emptyExportedAt),
     generator: input.generator,
     journeys: [...input.journeys].sort(byTime((j: Journey) => j.startedAt)),
     touchpoints: [...input.touchpoints].sort(byTime((t: Touchpoint) => t.capturedAt)),
-    tombstones: [...tombstones].sort((a, b) => a.id.localeCompare(b.id)),
-  });
+    tombstones: [...tombstones].sort((a, b) => compare(a.id, b.id)),
+  };
+  return options.trusted ? orderKeysLike(ExportFile, file) : ExportFile.parse(file);
 }
 
 /** The file's text: pretty-printed JSON with a trailing newline. */

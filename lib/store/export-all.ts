@@ -14,7 +14,11 @@ export interface AllRecords {
  * Reads every journey, touchpoint and tombstone in one readonly transaction,
  * so the three lists are one consistent snapshot: a touchpoint saved or a
  * journey deleted while we read lands wholly before or wholly after it.
- * Records come in key order; `buildExportFile` sorts and validates them.
+ *
+ * Records come in key (id) order, straight from each store; `buildExportFile`
+ * sorts and validates them. (Reading touchpoints through the
+ * `byJourneyCaptured` index hands them over nearly sorted, but in the
+ * benchmark the index read cost more than the sort it saves: bench/README.md.)
  */
 export async function exportAll(db: WaymarkDatabase): Promise<AllRecords> {
   const tx = db.transaction(['journeys', 'touchpoints', 'tombstones'], 'readonly');

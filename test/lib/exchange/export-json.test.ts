@@ -54,3 +54,12 @@ describe('exportFileName', () => {
     expect(exportFileName('x'.repeat(500), '2026-11-25T12:00:00.000Z').length).toBeLessThan(90);
   });
 });
+
+describe('buildExportFile, trusted', () => {
+  it('gives the same bytes as the validating build, with keys in schema order', () => {
+    const scrambled = input();
+    scrambled.touchpoints = scrambled.touchpoints.map((tp) => Object.fromEntries(Object.entries(tp).reverse()) as typeof tp);
+    const checked = serializeExportFile(buildExportFile(input()));
+    expect(serializeExportFile(buildExportFile(scrambled, { trusted: true }))).toBe(checked);
+  });
+});
