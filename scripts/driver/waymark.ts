@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { waitForNewFile } from './downloads';
 import type { WaymarkBrowser } from './launch';
 
 /** The ratings a researcher gives a touchpoint. */
@@ -136,22 +137,32 @@ export class WaymarkDriver {
 
   /** On the journeys page: imports the file at `path` and returns the report or the problems shown. */
   async importInto(page: Page, path: string): Promise<{ ok: boolean; text: string }> {
-    await page.locator('input[name="import"]').setInputFiles(path);
     const done = page.locator('.wm-panel .wm-notice[data-kind="info"], .wm-panel .wm-notice[data-kind="error"]');
-    await done.first().waitFor();
-    const kind = await done.first().getAttribute('data-kind');
-    return { ok: kind === 'info', text: (await done.first().textContent()) ?? '' };
+    const previous = (await done.count()) ? await done.first().textContent() : null;
+    await page.locator('input[name="import"]').setInputFiles(path);
+    const name = basename(path);
+    // The outcome names the file; wait for this import's, not the last one's.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const text = (await done.count()) ? await done.first().textContent() : null;
+      if (text && text !== previous && text.includes(name)) {
+        return { ok: (await done.first().getAttribute('data-kind')) === 'info', text };
+      }
+      if (Date.now() > deadline) throw new Error(`No import outcome for ${name}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 
-  /** Clicks "Export JSON" and returns the file's name and parsed content. */
-  async exportJson(popup: Page, downloadsPath: string): Promise<{ fileName: string; json: unknown }> {
+  /** Clicks "Export JSON" and returns the file's name, text and parsed content. */
+  async exportJson(popup: Page, downloadsPath: string): Promise<{ fileName: string; json: unknown; text: string }> {
     const before = new Set(await readdir(downloadsPath));
     await popup.locator('[data-action="export-json"]').click();
     const notice = popup.locator('.wm-notice[data-kind="info"]');
     await notice.waitFor();
     const fileName = /waymark-[^\s]+\.json/.exec((await notice.textContent()) ?? '')?.[0] ?? '';
     const file = await waitForNewFile(downloadsPath, before);
-    return { fileName, json: JSON.parse(await readFile(join(downloadsPath, file), 'utf8')) };
+    const text = await readFile(join(downloadsPath, file), 'utf8');
+    return { fileName, json: JSON.parse(text), text };
   }
 
   /** Everything in Waymark's IndexedDB as JSON text (Blobs show as `{}`), read from an extension page. */
@@ -245,15 +256,4 @@ export class WaymarkDriver {
     }
     await cdp.detach();
   }
-}
-
-/** Waits for a finished download (no `.crdownload`) that was not in `before`. */
-async function waitForNewFile(dir: string, before: Set<string>, timeoutMs = 15_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const fresh = (await readdir(dir)).filter((name) => !before.has(name) && !name.endsWith('.crdownload'));
-    if (fresh[0]) return fresh[0];
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error(`No download arrived in ${dir} within ${timeoutMs} ms`);
 }
