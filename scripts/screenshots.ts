@@ -40,6 +40,10 @@ for (const scheme of ['light', 'dark'] as const) {
     await popup.reload();
     await popup.locator('.wm-touchpoint').first().waitFor();
     await popup.screenshot({ path: join(OUT, `popup-${locale}-${scheme}.png`) });
+    const journeys = await waymark.openJourneysPage();
+    await journeys.emulateMedia({ colorScheme: scheme });
+    await journeys.locator('tbody input[type="checkbox"]').first().check();
+    await journeys.screenshot({ path: join(OUT, `journeys-${locale}-${scheme}.png`) });
   } finally {
     await browser.close();
   }
