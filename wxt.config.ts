@@ -6,9 +6,36 @@ import { defineConfig } from 'wxt';
  * `activeTab` is never granted to an automated browser (nobody clicks the
  * toolbar button) and `tabs.captureVisibleTab` needs `activeTab` or
  * `<all_urls>`. Product builds ask for nothing more than `activeTab`: a page is
- * touched only after the researcher acts on it.
+ * touched only after the researcher acts on it. In Firefox's MV2 build WXT
+ * moves these into `permissions`, where they are granted at install.
  */
 const e2eHosts = ['<all_urls>'];
+
+/**
+ * Firefox's `browser_specific_settings`: a fixed id (so storage and the
+ * `moz-extension://` address survive reinstalls, and AMO knows the add-on)
+ * and the data-collection declaration AMO requires of new add-ons: Waymark
+ * collects nothing (https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/).
+ * `data_collection_permissions` exists from Firefox 140 (the oldest ESR we
+ * support) and Firefox for Android 142: older minimums make `web-ext lint`
+ * warn. WXT 0.21's manifest type does not know the key yet; WXT copies
+ * `browser_specific_settings` into the manifest as it is.
+ */
+const firefoxSettings = {
+  gecko: {
+    id: 'waymark@waymark.dev',
+    strict_min_version: '140.0',
+    data_collection_permissions: { required: ['none'] },
+  },
+  gecko_android: { strict_min_version: '142.0' },
+};
+
+/**
+ * Firefox puts new add-on buttons in the Extensions menu; `navbar` shows
+ * Waymark's button on the toolbar from the start (the researcher can still
+ * move it). Chrome has no such key: its users pin the button themselves.
+ */
+const firefoxAction = { default_title: '__MSG_extName__', default_area: 'navbar' };
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -24,17 +51,22 @@ export default defineConfig({
       },
     },
   }),
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['activeTab', 'scripting', 'downloads', 'storage'],
     host_permissions: mode === 'e2e' ? e2eHosts : [],
-    action: { default_title: '__MSG_extName__' },
-    browser_specific_settings: {
-      gecko: { id: 'waymark@waymark.dev', strict_min_version: '115.0' },
-    },
+    // WXT builds MV2's `browser_action` from its own key, not from `action`.
+    ...(browser === 'firefox'
+      ? { action: firefoxAction, browser_action: firefoxAction }
+      : { action: { default_title: '__MSG_extName__' } }),
+    // Chrome warns about keys it does not know; only Firefox gets these.
+    ...(browser === 'firefox' ? { browser_specific_settings: firefoxSettings } : {}),
   }),
+  // `wxt zip -b firefox` also packs the sources AMO reviewers rebuild from;
+  // leave out what local runs write (gitignored, but WXT does not read .gitignore).
+  zip: { excludeSources: ['out/**', 'test-results/**'] },
   hooks: {
     // WXT writes `content_scripts: []` even when every script is injected at
     // runtime; an empty key only invites the question "what runs on pages?".

@@ -1,50 +1,47 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExportFile } from '@/lib/model/export-file';
 import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
-import { E2E_EXTENSION_DIR, launchWaymark, type WaymarkBrowser } from '../../scripts/driver/launch';
-import { WaymarkDriver } from '../../scripts/driver/waymark';
+import { launchChromiumStory } from '../../scripts/driver/chromium-story';
+import { launchFirefoxStory } from '../../scripts/driver/firefox-story';
+import type { StoryDriver } from '../../scripts/driver/story';
 
-describe('a researcher captures a journey and exports it', () => {
+const browsers = [
+  { browser: 'Chromium', launch: launchChromiumStory },
+  { browser: 'Firefox', launch: launchFirefoxStory },
+];
+
+describe.each(browsers)('in $browser, a researcher captures a journey and exports it', ({ launch }) => {
   let demo: DemoServer;
-  let browser: WaymarkBrowser;
-  let downloads: string;
-  let waymark: WaymarkDriver;
+  let waymark: StoryDriver;
 
   beforeAll(async () => {
     demo = await startDemoServer({ slowMs: 200 });
-    downloads = await mkdtemp(join(tmpdir(), 'waymark-downloads-'));
-    browser = await launchWaymark({ extensionDir: E2E_EXTENSION_DIR, downloadsPath: downloads });
-    waymark = new WaymarkDriver(browser);
+    waymark = await launch();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await waymark?.close();
     await demo?.close();
-    await rm(downloads, { recursive: true, force: true });
   });
 
-  it('tags two elements on two pages, survives a killed worker, and exports both', async () => {
-    const shop = await browser.context.newPage();
-    await shop.goto(`${demo.origin}/product.html?id=monstera&utm_source=newsletter`);
+  it('tags two elements on two pages, survives a restarted background, and exports both', async () => {
+    const shop = await waymark.openPage(`${demo.origin}/product.html?id=monstera&utm_source=newsletter`);
     const popup = await waymark.openPopup(shop);
     await waymark.startJourney(popup, 'Buy a Monstera');
 
     await waymark.tagElement(popup, shop, '#add-to-cart', { emotion: 1, effort: 2, note: 'Clear call to action' });
 
-    // MV3 kills idle workers; nothing acknowledged may be lost.
-    await waymark.killWorker(shop);
+    // Chrome kills idle MV3 workers, Firefox restarts background pages: nothing acknowledged may be lost.
+    await waymark.restartBackground(shop);
 
     await shop.goto(`${demo.origin}/cart.html`);
     await popup.reload();
     await waymark.tagElement(popup, shop, '#delivery-fee', { emotion: -2, effort: 6, note: 'Surprise fee' });
 
     await popup.reload();
-    await expect.poll(() => popup.locator('.wm-touchpoint').count()).toBe(2);
+    await expect.poll(() => popup.count('.wm-touchpoint')).toBe(2);
 
-    const { fileName, json } = await waymark.exportJson(popup, downloads);
+    const { fileName, json } = await waymark.exportJson(popup);
     expect(fileName).toMatch(/^waymark-buy-a-monstera-\d{4}-\d{2}-\d{2}\.json$/);
     const file = ExportFile.parse(json);
     expect(file.journeys).toHaveLength(1);
@@ -54,8 +51,7 @@ describe('a researcher captures a journey and exports it', () => {
       [-2, 6, 'Surprise fee'],
     ]);
     const [first, second] = file.touchpoints;
-    const check = await browser.context.newPage();
-    await check.goto(`${demo.origin}/product.html?id=monstera`);
+    const check = await waymark.openPage(`${demo.origin}/product.html?id=monstera`);
     expect(
       await check.evaluate(
         (sel) => document.querySelectorAll(sel).length === 1 && document.querySelector(sel)?.id,
