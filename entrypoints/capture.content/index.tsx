@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import controlsCss from '@/assets/controls.css?inline';
 import themeCss from '@/assets/theme.css?inline';
 import { I18nContext } from '@/components/i18n';
 import { ContentCommand } from '@/lib/messages/content-command';
@@ -30,7 +31,7 @@ export default defineContentScript({
         append: 'last',
         // Styles are bundled as text: no fetch, no web-accessible resources,
         // and page CSP or CSS cannot touch them inside the shadow root.
-        css: `${themeCss}\n${overlayCss}`,
+        css: `${themeCss}\n${controlsCss}\n${overlayCss}`,
         isolateEvents: ['keydown', 'keyup', 'keypress'],
         onMount(container, _shadow, host) {
           container.setAttribute('dir', uiDirection());
