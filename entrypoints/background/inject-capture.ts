@@ -16,5 +16,11 @@ export async function injectCapture(tabId: number, command: ContentCommand): Pro
   } catch (error) {
     throw new TabUnavailable(error instanceof Error ? error.message : String(error));
   }
-  await browser.tabs.sendMessage(tabId, command);
+  try {
+    await browser.tabs.sendMessage(tabId, command);
+  } catch (error) {
+    // Firefox lets executeScript "succeed" on about: pages without running
+    // anything; nobody answers there, which means the same: not this page.
+    throw new TabUnavailable(error instanceof Error ? error.message : String(error));
+  }
 }

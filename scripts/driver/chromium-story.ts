@@ -2,8 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { Region } from './in-page';
+import { sendMessagesInPage } from './in-page';
 import { E2E_EXTENSION_DIR, launchWaymark } from './launch';
-import { type LaunchStory, type StoryDriver, type StoryTab, TabRegistry } from './story';
+import { type CardRole, type ExportFormat, type LaunchStory, type StoryTab, TabRegistry, type WaymarkStoryDriver } from './story';
 import { type Rating, WaymarkDriver } from './waymark';
 
 /** A Playwright page as a story tab; `ready` is what Waymark's pages show once loaded. */
@@ -22,12 +24,16 @@ function tabOf(page: Page, ready?: string): StoryTab {
     screenshot: async (path) => {
       await page.screenshot({ path });
     },
+    url: async () => page.url(),
+    fill: (selector, value) => page.fill(selector, value),
+    press: (key) => page.keyboard.press(key),
   };
 }
 
 /** The user stories in Chromium, through `WaymarkDriver` (Playwright). */
-class ChromiumStory implements StoryDriver {
+class ChromiumStory implements WaymarkStoryDriver {
   readonly name = 'chromium';
+  readonly internalPageUrl = 'chrome://version';
   readonly #tabs = new TabRegistry<Page>();
 
   constructor(
@@ -61,6 +67,84 @@ class ChromiumStory implements StoryDriver {
   restartBackground(page: StoryTab): Promise<void> {
     // Chrome starts the worker again on the next message.
     return this.waymark.killWorker(this.#tabs.pageOf(page));
+  }
+
+  get popupUrl(): string {
+    return this.waymark.popupUrl;
+  }
+
+  tabIdOf(tab: StoryTab): Promise<number> {
+    return this.waymark.tabIdOf(this.#tabs.pageOf(tab));
+  }
+
+  async openPopupOnTab(tabId: number): Promise<StoryTab> {
+    const popup = await this.waymark.browser.context.newPage();
+    await popup.goto(`${this.popupUrl}?tab=${tabId}`);
+    return this.#tabs.add(tabOf(popup, '.wm-popup[aria-busy="false"]'), popup);
+  }
+
+  async clickTagElement(popup: StoryTab): Promise<void> {
+    await this.#tabs.pageOf(popup).getByRole('button', { name: 'Tag an element' }).click();
+  }
+
+  async waitForPicker(page: StoryTab): Promise<void> {
+    await this.#tabs.pageOf(page).bringToFront();
+    await this.#tabs.pageOf(page).locator('waymark-capture .wm-picker-hint').waitFor();
+  }
+
+  async pickElement(popup: StoryTab, page: StoryTab, selector: string): Promise<void> {
+    await this.waymark.pickElement(this.#tabs.pageOf(popup), this.#tabs.pageOf(page), selector);
+  }
+
+  rate(page: StoryTab, rating: Rating): Promise<void> {
+    const shop = this.#tabs.pageOf(page);
+    return this.waymark.rate(shop, shop.locator('waymark-capture .wm-card'), rating);
+  }
+
+  async cardMessage(page: StoryTab, role: CardRole, text?: string): Promise<string> {
+    const messages = this.#tabs.pageOf(page).locator('waymark-capture .wm-card').getByRole(role);
+    const message = text === undefined ? messages : messages.filter({ hasText: text });
+    await message.waitFor();
+    return (await message.textContent()) ?? '';
+  }
+
+  async popupAlert(popup: StoryTab): Promise<string> {
+    return (await this.#tabs.pageOf(popup).getByRole('alert').textContent()) ?? '';
+  }
+
+  async sendMessages(messages: unknown[]): Promise<unknown[]> {
+    const page = await this.waymark.browser.context.newPage();
+    await page.goto(this.popupUrl);
+    const replies = await page.evaluate(sendMessagesInPage, messages);
+    await page.close();
+    return replies;
+  }
+
+  dumpDatabase(): Promise<string> {
+    return this.waymark.dumpDatabase();
+  }
+
+  screenshotPixels(touchpointId: string, viewportWidth: number, regions: Region[]): Promise<{ black: number; total: number }[]> {
+    return this.waymark.screenshotPixels(touchpointId, viewportWidth, regions);
+  }
+
+  async openJourneysPage(): Promise<StoryTab> {
+    const page = await this.waymark.openJourneysPage();
+    return this.#tabs.add(tabOf(page, '.wm-page[aria-busy="false"]'), page);
+  }
+
+  exportFrom(page: StoryTab, titles: string[] | 'all', format: ExportFormat): Promise<{ fileName: string; bytes: Buffer }> {
+    return this.waymark.exportFrom(this.#tabs.pageOf(page), this.downloadsPath, titles, format);
+  }
+
+  importInto(page: StoryTab, path: string): Promise<{ ok: boolean; text: string }> {
+    return this.waymark.importInto(this.#tabs.pageOf(page), path);
+  }
+
+  async openHtml(html: string): Promise<StoryTab> {
+    const page = await this.waymark.browser.context.newPage();
+    await page.setContent(html);
+    return this.#tabs.add(tabOf(page), page);
   }
 
   async close(): Promise<void> {

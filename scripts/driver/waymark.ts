@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { waitForNewFile } from './downloads';
+import { dumpDatabaseInPage, type Region, screenshotPixelsInPage } from './in-page';
 import type { WaymarkBrowser } from './launch';
 
 /** The ratings a researcher gives a touchpoint. */
@@ -169,22 +170,7 @@ export class WaymarkDriver {
   async dumpDatabase(): Promise<string> {
     const page = await this.browser.context.newPage();
     await page.goto(this.popupUrl);
-    const dump = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const open = indexedDB.open('waymark');
-        open.onsuccess = () => ok(open.result);
-        open.onerror = () => fail(open.error);
-      });
-      const out: Record<string, unknown> = {};
-      for (const name of Array.from(db.objectStoreNames)) {
-        out[name] = await new Promise((ok) => {
-          const req = db.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => ok(req.result);
-        });
-      }
-      db.close();
-      return JSON.stringify(out);
-    });
+    const dump = await page.evaluate(dumpDatabaseInPage);
     await page.close();
     return dump;
   }
@@ -196,42 +182,11 @@ export class WaymarkDriver {
   async screenshotPixels(
     touchpointId: string,
     viewportWidth: number,
-    regions: { left: number; top: number; width: number; height: number }[],
+    regions: Region[],
   ): Promise<{ black: number; total: number }[]> {
     const page = await this.browser.context.newPage();
     await page.goto(this.popupUrl);
-    const result = await page.evaluate(
-      async ({ id, boxes, cssWidth }) => {
-        const db = await new Promise<IDBDatabase>((ok, fail) => {
-          const open = indexedDB.open('waymark');
-          open.onsuccess = () => ok(open.result);
-          open.onerror = () => fail(open.error);
-        });
-        const record = await new Promise<{ image: Blob; meta: { width: number } } | undefined>((ok) => {
-          const req = db.transaction('screenshots').objectStore('screenshots').get(id);
-          req.onsuccess = () => ok(req.result);
-        });
-        db.close();
-        if (!record) throw new Error(`No screenshot for ${id}`);
-        const bitmap = await createImageBitmap(record.image);
-        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-        const ctx = canvas.getContext('2d')!;
-        ctx.drawImage(bitmap, 0, 0);
-        const scale = bitmap.width / cssWidth;
-        return boxes.map((b) => {
-          // Inset by 3 px: the edges of a black box blur in lossy WebP.
-          const x = Math.round((b.left + 3) * scale);
-          const y = Math.round((b.top + 3) * scale);
-          const w = Math.max(1, Math.round((b.width - 6) * scale));
-          const h = Math.max(1, Math.round((b.height - 6) * scale));
-          const data = ctx.getImageData(x, y, w, h).data;
-          let black = 0;
-          for (let i = 0; i < data.length; i += 4) if (data[i]! < 24 && data[i + 1]! < 24 && data[i + 2]! < 24) black++;
-          return { black, total: data.length / 4 };
-        });
-      },
-      { id: touchpointId, boxes: regions, cssWidth: viewportWidth },
-    );
+    const result = await page.evaluate(screenshotPixelsInPage, { id: touchpointId, boxes: regions, cssWidth: viewportWidth });
     await page.close();
     return result;
   }

@@ -1,73 +1,67 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExportFile } from '@/lib/model/export-file';
 import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
-import { E2E_EXTENSION_DIR, launchWaymark, type WaymarkBrowser } from '../../scripts/driver/launch';
-import { WaymarkDriver } from '../../scripts/driver/waymark';
+import { launchChromiumStory } from '../../scripts/driver/chromium-story';
+import { launchFirefoxStory } from '../../scripts/driver/firefox-story';
+import type { StoryTab, WaymarkStoryDriver } from '../../scripts/driver/story';
 
-describe('the capture card on a live page', () => {
+const browsers = [
+  { browser: 'Chromium', launch: launchChromiumStory },
+  { browser: 'Firefox', launch: launchFirefoxStory },
+];
+
+describe.each(browsers)('in $browser, the capture card on a live page', ({ browser, launch }) => {
   let demo: DemoServer;
-  let browser: WaymarkBrowser;
-  let downloads: string;
-  let waymark: WaymarkDriver;
-  let popup: Page;
+  let waymark: WaymarkStoryDriver;
+  let popup: StoryTab;
 
   beforeAll(async () => {
     demo = await startDemoServer({ slowMs: 100 });
-    downloads = await mkdtemp(join(tmpdir(), 'waymark-downloads-'));
-    browser = await launchWaymark({ extensionDir: E2E_EXTENSION_DIR, downloadsPath: downloads });
-    waymark = new WaymarkDriver(browser);
+    waymark = await launch();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await waymark?.close();
     await demo?.close();
-    await rm(downloads, { recursive: true, force: true });
   });
 
   it('cancels with Escape in the picker and on the card, saving nothing', async () => {
-    const shop = await browser.context.newPage();
-    await shop.goto(`${demo.origin}/`);
+    const shop = await waymark.openPage(`${demo.origin}/`);
     popup = await waymark.openPopup(shop);
     await waymark.startJourney(popup, 'Escape hatch');
 
-    await popup.getByRole('button', { name: 'Tag an element' }).click();
-    await shop.locator('waymark-capture .wm-picker-hint').waitFor();
-    await shop.keyboard.press('Escape');
-    await expect.poll(() => shop.locator('waymark-capture').count()).toBe(0);
+    await waymark.clickTagElement(popup);
+    await waymark.waitForPicker(shop);
+    await shop.press('Escape');
+    await expect.poll(() => shop.count('waymark-capture')).toBe(0);
 
-    const card = await waymark.pickElement(popup, shop, '#promo');
-    await waymark.rate(shop, card, { emotion: 0, effort: 3 });
-    await shop.keyboard.press('Escape');
-    await expect.poll(() => shop.locator('waymark-capture').count()).toBe(0);
+    await waymark.pickElement(popup, shop, '#promo');
+    await waymark.rate(shop, { emotion: 0, effort: 3 });
+    await shop.press('Escape');
+    await expect.poll(() => shop.count('waymark-capture')).toBe(0);
 
     await popup.reload();
-    expect(await popup.locator('.wm-touchpoint').count()).toBe(0);
+    expect(await popup.count('.wm-touchpoint')).toBe(0);
     // The click that picked the element did not reach the page: no navigation.
-    expect(new URL(shop.url()).pathname).toBe('/');
+    expect(new URL(await shop.url()).pathname).toBe('/');
   });
 
   it('asks for both ratings before saving', async () => {
-    const shop = await browser.context.newPage();
-    await shop.goto(`${demo.origin}/cart.html`);
+    const shop = await waymark.openPage(`${demo.origin}/cart.html`);
     popup = await waymark.openPopup(shop);
-    const card = await waymark.pickElement(popup, shop, '#total');
-    await shop.keyboard.press('Digit2');
-    await shop.keyboard.press('Enter');
-    await expect(card.getByRole('alert').textContent()).resolves.toContain('Choose an emotion and an effort first.');
-    await shop.keyboard.press('Shift+Digit4');
-    await shop.keyboard.press('Enter');
-    await card.getByRole('status').filter({ hasText: 'Touchpoint saved' }).waitFor();
+    await waymark.pickElement(popup, shop, '#total');
+    await shop.press('Digit2');
+    await shop.press('Enter');
+    await expect(waymark.cardMessage(shop, 'alert')).resolves.toContain('Choose an emotion and an effort first.');
+    await shop.press('Shift+Digit4');
+    await shop.press('Enter');
+    await waymark.cardMessage(shop, 'status', 'Touchpoint saved');
     // The confirmation stays a moment, then the card goes away by itself.
-    await expect.poll(() => shop.locator('waymark-capture').count(), { timeout: 5_000 }).toBe(0);
+    await expect.poll(() => shop.count('waymark-capture'), { timeout: 5_000 }).toBe(0);
   });
 
   it('never stores what the shopper typed into the checkout form', async () => {
-    const shop = await browser.context.newPage();
-    await shop.goto(`${demo.origin}/checkout.html`);
+    const shop = await waymark.openPage(`${demo.origin}/checkout.html`);
     const secrets = ['jane.doe@example.com', 'hunter2-Secret!', '4242 4242 4242 4242', 'Leave at door 7B'];
     await shop.fill('#email', secrets[0]!);
     await shop.fill('#password', secrets[1]!);
@@ -79,7 +73,7 @@ describe('the capture card on a live page', () => {
       await waymark.tagElement(popup, shop, selector, { emotion: -1, effort: 5 });
     }
     await popup.reload();
-    const { json } = await waymark.exportJson(popup, downloads);
+    const { json } = await waymark.exportJson(popup);
     const file = ExportFile.parse(json);
     expect(file.touchpoints).toHaveLength(3);
     const text = JSON.stringify(file);
@@ -95,11 +89,13 @@ describe('the capture card on a live page', () => {
     // The screenshot exists, and every field with a typed value is blacked out.
     const shot = password?.screenshot;
     expect(shot?.path).toBe(`screenshots/${password?.id}.webp`);
-    const fields = await shop.evaluate(() =>
-      ['#email', '#password', '#card', '#notes'].map((sel) => {
-        const r = document.querySelector(sel)!.getBoundingClientRect();
-        return { left: r.left, top: r.top, width: r.width, height: r.height };
-      }),
+    const fields = await shop.evaluate(
+      (selectors) =>
+        selectors.map((sel) => {
+          const r = document.querySelector(sel)!.getBoundingClientRect();
+          return { left: r.left, top: r.top, width: r.width, height: r.height };
+        }),
+      ['#email', '#password', '#card', '#notes'],
     );
     const pixels = await waymark.screenshotPixels(password!.id, password!.viewport.width, fields);
     for (const region of pixels) {
@@ -113,30 +109,23 @@ describe('the capture card on a live page', () => {
   });
 
   it('explains that browser pages cannot be tagged', async () => {
-    // Learn the tab's id while its URL is visible to us, then go where no extension may.
-    const internal = await browser.context.newPage();
-    await internal.goto(`${demo.origin}/?tab=to-be-chrome-version`);
+    // Learn the tab's id while its URL is visible to us, then go where no extension may
+    // (`chrome://version` in Chromium, `about:addons` in Firefox).
+    const internal = await waymark.openPage(`${demo.origin}/?tab=to-be-internal`);
     const tabId = await waymark.tabIdOf(internal);
-    await internal.goto('chrome://version');
-    popup = await browser.context.newPage();
-    await popup.goto(`${waymark.popupUrl}?tab=${tabId}`);
-    await popup.getByRole('button', { name: 'Tag an element' }).click();
-    await expect(popup.getByRole('alert').textContent()).resolves.toContain("Waymark can't work on this page");
+    await internal.goto(waymark.internalPageUrl);
+    popup = await waymark.openPopupOnTab(tabId);
+    await waymark.clickTagElement(popup);
+    await expect(waymark.popupAlert(popup)).resolves.toContain("Waymark can't work on this page");
   });
 
   it('answers malformed and unknown messages with an error, and keeps working', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(waymark.popupUrl);
-    const replies = await page.evaluate(async () => {
-      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome
-        .runtime;
-      return Promise.all([
-        runtime.sendMessage('hello'),
-        runtime.sendMessage({ type: 'journey.drop', payload: {} }),
-        runtime.sendMessage({ type: 'journey.start', payload: { id: 'nope', title: '' } }),
-        runtime.sendMessage({ type: 'journey.overview', payload: {} }),
-      ]);
-    });
+    const replies = await waymark.sendMessages([
+      'hello',
+      { type: 'journey.drop', payload: {} },
+      { type: 'journey.start', payload: { id: 'nope', title: '' } },
+      { type: 'journey.overview', payload: {} },
+    ]);
     expect(replies[0]).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(replies[1]).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
     expect(replies[2]).toMatchObject({ ok: false, error: { code: 'bad-request' } });
