@@ -10,7 +10,7 @@ const browsers = [
   { browser: 'Firefox', launch: launchFirefoxStory },
 ];
 
-describe.each(browsers)('in $browser, the capture card on a live page', ({ browser, launch }) => {
+describe.each(browsers)('in $browser, the capture card on a live page', ({ launch }) => {
   let demo: DemoServer;
   let waymark: WaymarkStoryDriver;
   let popup: StoryTab;
