@@ -38,7 +38,7 @@ describe.each([
   { locale: 'fa', dir: 'rtl', title: 'خرید گیاه مونسترا برای آپارتمان', start: 'شروع سفر' },
   { locale: 'ru', dir: 'ltr', title: 'Покупка монстеры с доставкой на дом', start: 'Начать путь' },
   { locale: 'zh-CN', dir: 'ltr', title: '购买龟背竹并选择送货上门', start: '开始旅程' },
-])('Waymark in $locale', ({ locale, dir, title, start }) => {
+])('Waymark in $locale (Chromium; the layout is the same CSS in Firefox)', ({ locale, dir, title, start }) => {
   let demo: DemoServer;
   let waymark: WaymarkDriver;
 
