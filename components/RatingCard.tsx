@@ -93,7 +93,7 @@ export function RatingCard(props: RatingCardProps) {
       </header>
       <EmotionScale value={props.emotion} onChange={props.onEmotion} />
       <EffortScale value={props.effort} onChange={props.onEffort} />
-      <label class="wm-note">
+      <label class="wm-field wm-note">
         <span>{t('cardNote')}</span>
         <textarea
           dir="auto"
