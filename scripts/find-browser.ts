@@ -39,7 +39,7 @@ export function findChromium(options: { install?: boolean } = {}): string {
   if (options.install !== false && isRoot && executable('/usr/bin/apt-get')) {
     console.log('No Chromium found: installing Debian\'s "chromium" package (apt-get)…');
     execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+    execFileSync('apt-get', ['install', '-y', 'chromium'], {
       stdio: 'inherit',
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
@@ -75,7 +75,7 @@ export function findFirefox(options: { install?: boolean } = {}): string {
   if (options.install !== false && isRoot && executable('/usr/bin/apt-get')) {
     console.log('No Firefox found: installing Debian\'s "firefox-esr" package (apt-get)…');
     execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'firefox-esr'], {
+    execFileSync('apt-get', ['install', '-y', 'firefox-esr'], {
       stdio: 'inherit',
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
