@@ -1,13 +1,4 @@
-import type { Emotion } from '../lib/model/scales';
-
-/** Colours from red (-2) to green (+2), readable on light and dark. */
-const FILL: Record<Emotion, string> = {
-  [-2]: '#e5484d',
-  [-1]: '#f76b15',
-  0: '#ffc53d',
-  1: '#8bc34a',
-  2: '#30a46c',
-};
+import { EMOTION_COLORS, type Emotion } from '../lib/model/scales';
 
 export interface EmotionFaceProps {
   emotion: Emotion;
@@ -33,7 +24,7 @@ export function EmotionFace({ emotion, size = 28, label }: EmotionFaceProps) {
       aria-hidden={label ? undefined : true}
       class="wm-face"
     >
-      <circle cx="16" cy="16" r="15" fill={FILL[emotion]} />
+      <circle cx="16" cy="16" r="15" fill={EMOTION_COLORS[emotion]} />
       <circle cx="11" cy="13" r="2" fill="#1f2328" />
       <circle cx="21" cy="13" r="2" fill="#1f2328" />
       <path

@@ -1,8 +1,7 @@
 import { base64ToBytes } from '@/lib/exchange/base64';
 import type { ExportFile } from '@/lib/model/export-file';
+import { makeThumbnail } from '@/lib/platform/screenshot';
 import type { StoredScreenshot } from '@/lib/store/schema';
-
-const THUMBNAIL_WIDTH = 320;
 
 /**
  * Turns an import's screenshots (base64, keyed by touchpoint id) into stored
@@ -21,10 +20,7 @@ export async function decodeScreenshots(
     const image = new Blob([base64ToBytes(base64) as BlobPart], { type: meta.mimeType });
     try {
       const bitmap = await createImageBitmap(image);
-      const height = Math.max(1, Math.round((bitmap.height * THUMBNAIL_WIDTH) / bitmap.width));
-      const canvas = new OffscreenCanvas(THUMBNAIL_WIDTH, height);
-      canvas.getContext('2d')?.drawImage(bitmap, 0, 0, THUMBNAIL_WIDTH, height);
-      const thumbnail = await canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
+      const thumbnail = await makeThumbnail(bitmap);
       out.set(touchpointId, { id: touchpointId, meta, image, thumbnail });
     } catch {
       // Not an image we can read: the touchpoint is imported without it.

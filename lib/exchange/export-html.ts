@@ -1,4 +1,5 @@
 import type { ExportFile } from '../model/export-file';
+import { EMOTION_COLORS } from '../model/scales';
 import type { Emotion, Touchpoint } from '../model/touchpoint';
 import { groupStepsByPage, journeySteps, type PageGroup, stepLabel } from './group-steps';
 
@@ -13,9 +14,6 @@ export interface HtmlJourneyMapOptions {
   /** IANA time zone of the times shown; UTC when absent. */
   timeZone?: string;
 }
-
-/** The faces' colours from red (-2) to green (+2), as in `components/EmotionFace.tsx`. */
-const FILL: Record<Emotion, string> = { [-2]: '#e5484d', [-1]: '#f76b15', 0: '#ffc53d', 1: '#8bc34a', 2: '#30a46c' };
 
 /** Escapes text for HTML text and double-quoted attribute values alike. */
 export function escapeHtml(text: string): string {
@@ -69,7 +67,7 @@ function face(emotion: Emotion, size = 28): string {
   const side = 21 - emotion * 0.75;
   return (
     `<svg class="wm-face" width="${size}" height="${size}" viewBox="0 0 32 32" role="img" aria-label="Emotion ${signed(emotion)}">` +
-    `<circle cx="16" cy="16" r="15" fill="${FILL[emotion]}"/><circle cx="11" cy="13" r="2" fill="#1f2328"/>` +
+    `<circle cx="16" cy="16" r="15" fill="${EMOTION_COLORS[emotion]}"/><circle cx="11" cy="13" r="2" fill="#1f2328"/>` +
     `<circle cx="21" cy="13" r="2" fill="#1f2328"/><path d="M9 ${side} Q16 ${21 + emotion * 4} 23 ${side}" stroke="#1f2328" ` +
     'stroke-width="2.2" fill="none" stroke-linecap="round"/></svg>'
   );
@@ -95,7 +93,7 @@ function emotionCurve(touchpoints: readonly Touchpoint[], labels: readonly strin
   const points = touchpoints.map((tp, i) => `${xOf(i)},${yOf(tp.emotion)}`).join(' ');
   const dots = touchpoints.map(
     (tp, i) =>
-      `<g class="wm-point"><circle cx="${xOf(i)}" cy="${yOf(tp.emotion)}" r="9" fill="${FILL[tp.emotion]}"><title>${i + 1}. ${escapeHtml(labels[i] ?? '')}: ${signed(tp.emotion)}</title></circle>` +
+      `<g class="wm-point"><circle cx="${xOf(i)}" cy="${yOf(tp.emotion)}" r="9" fill="${EMOTION_COLORS[tp.emotion]}"><title>${i + 1}. ${escapeHtml(labels[i] ?? '')}: ${signed(tp.emotion)}</title></circle>` +
       `<text x="${xOf(i)}" y="${yOf(tp.emotion) + 4}" text-anchor="middle">${i + 1}</text></g>`,
   );
   return (

@@ -39,10 +39,7 @@ export async function captureScreenshot(
     ctx.strokeRect(left * scale, top * scale, width * scale, height * scale);
   }
   const image = await canvas.convertToBlob({ type: 'image/webp', quality: QUALITY });
-  const thumbHeight = Math.max(1, Math.round((bitmap.height * THUMBNAIL_WIDTH) / bitmap.width));
-  const thumbCanvas = new OffscreenCanvas(THUMBNAIL_WIDTH, thumbHeight);
-  thumbCanvas.getContext('2d')?.drawImage(canvas, 0, 0, THUMBNAIL_WIDTH, thumbHeight);
-  const thumbnail = await thumbCanvas.convertToBlob({ type: 'image/webp', quality: QUALITY });
+  const thumbnail = await makeThumbnail(canvas);
   const mimeType = image.type === 'image/webp' ? 'image/webp' : 'image/png';
   return {
     id: touchpointId,
@@ -55,4 +52,12 @@ export async function captureScreenshot(
     image,
     thumbnail,
   };
+}
+
+/** A WebP thumbnail 320 px wide of `source`, for lists and the journey map. */
+export async function makeThumbnail(source: ImageBitmap | OffscreenCanvas): Promise<Blob> {
+  const height = Math.max(1, Math.round((source.height * THUMBNAIL_WIDTH) / source.width));
+  const canvas = new OffscreenCanvas(THUMBNAIL_WIDTH, height);
+  canvas.getContext('2d')?.drawImage(source, 0, 0, THUMBNAIL_WIDTH, height);
+  return canvas.convertToBlob({ type: 'image/webp', quality: QUALITY });
 }
