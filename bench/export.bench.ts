@@ -12,7 +12,7 @@ import { deleteDB } from 'idb';
 import { buildExportFile, serializeExportFile } from '../lib/exchange/export-json';
 import { ExportFile } from '../lib/model/export-file';
 import { newId } from '../lib/model/ids';
-import type { Journey } from '../lib/model/journey';
+import { JOURNEY_DEFAULTS, type Journey } from '../lib/model/journey';
 import type { Touchpoint } from '../lib/model/touchpoint';
 import { type AllRecords, exportAll } from '../lib/store/export-all';
 import { openWaymarkDb } from '../lib/store/open-db';
@@ -50,7 +50,10 @@ function journeyRecord(i: number): Journey {
     endedAt: iso(T0 + i * 86_400_000 + 3_600_000),
     updatedAt: iso(T0 + i * 86_400_000 + 3_600_000),
     author: 'Mina',
+    ...JOURNEY_DEFAULTS,
     notes: text(40, i),
+    origin: 'explicit',
+    researcher: 'Mina',
   };
 }
 
@@ -67,6 +70,9 @@ function touchpointRecord(journey: Journey, i: number): Touchpoint {
     target: 'element',
     emotion: ((i % 5) - 2) as Touchpoint['emotion'],
     effort: ((i % 7) + 1) as Touchpoint['effort'],
+    namedEmotion: null,
+    stage: '',
+    channel: 'web-desktop',
     note: text(80, i),
     tags: i % 3 === 0 ? ['checkout', 'pricing'] : [],
     anchor: {
@@ -74,8 +80,13 @@ function touchpointRecord(journey: Journey, i: number): Touchpoint {
       xpath: `/html[1]/body[1]/main[1]/section[${(i % 4) + 1}]/div[2]/button[1]`,
       quote: { exact: text(60, i + 3), prefix: '€34.00 incl. VAT', suffix: 'Go to cart' },
       tagName: 'button',
+      role: 'button',
+      name: 'Add to cart',
     },
     viewport: { width: 1280, height: 800, scrollX: 0, scrollY: (i % 40) * 60, devicePixelRatio: 1 },
+    context: { language: 'en', loadMs: 840.2, lcpMs: 612.4 },
+    position: Date.parse(at),
+    interactionId: null,
     screenshot: null,
   };
 }

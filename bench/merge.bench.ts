@@ -15,7 +15,7 @@ import { buildExportFile, serializeExportFile } from '../lib/exchange/export-jso
 import { mergeExports } from '../lib/exchange/merge';
 import { parseImport } from '../lib/exchange/parse-import';
 import { ExportFile } from '../lib/model/export-file';
-import type { Journey } from '../lib/model/journey';
+import { JOURNEY_DEFAULTS, type Journey } from '../lib/model/journey';
 import type { Touchpoint } from '../lib/model/touchpoint';
 
 const FILES = 10;
@@ -68,6 +68,9 @@ function journey(random: Random, author: string): Journey {
     endedAt: startedAt,
     updatedAt: startedAt,
     author,
+    ...JOURNEY_DEFAULTS,
+    origin: 'explicit',
+    researcher: author,
     notes: random.words(20),
   };
 }
@@ -85,6 +88,9 @@ function touchpoint(random: Random, journeyId: string, author: string): Touchpoi
     target: 'element',
     emotion: random.pick([-2, -1, 0, 1, 2] as const),
     effort: random.pick([1, 2, 3, 4, 5, 6, 7] as const),
+    namedEmotion: null,
+    stage: '',
+    channel: 'web-desktop',
     note: random.words(random.int(40)),
     tags: random.next() < 0.5 ? [] : [random.pick(WORDS), random.pick(WORDS)],
     anchor: {
@@ -92,8 +98,13 @@ function touchpoint(random: Random, journeyId: string, author: string): Touchpoi
       xpath: `/html[1]/body[1]/main[1]/section[${random.int(9)}]/div[${random.int(9)}]/button[1]`,
       quote: { exact: random.words(4), prefix: random.words(6), suffix: random.words(6) },
       tagName: 'button',
+      role: 'button',
+      name: 'Add to cart',
     },
     viewport: { width: 1280, height: 800, scrollX: 0, scrollY: random.int(4000), devicePixelRatio: 2 },
+    context: { language: 'en', loadMs: 840.2, lcpMs: 612.4 },
+    position: Date.parse(capturedAt),
+    interactionId: null,
     screenshot: null,
   };
 }

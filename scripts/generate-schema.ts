@@ -32,7 +32,8 @@ export function exportFileJsonSchema(): Record<string, unknown> {
     $schema,
     $id: SCHEMA_ID,
     title: `Waymark export, schema version ${SCHEMA_VERSION}`,
-    description: 'A Waymark export file: journeys, their touchpoints and tombstones of deleted records.',
+    description:
+      'A Waymark export file: journeys, their touchpoints and passively logged interactions, and tombstones of deleted records.',
     ...rest,
   };
 }

@@ -21,11 +21,13 @@ export async function exportFileOf(db: WaymarkDatabase, journeyIds: readonly str
   const keep = <T extends { id: string }>(list: T[], idOf: (r: T) => string) =>
     chosen ? list.filter((r) => chosen.has(idOf(r))) : list;
   const touchpoints = keep(all.touchpoints, (t) => t.journeyId);
-  const recordIds = new Set([...(chosen ?? []), ...touchpoints.map((t) => t.id)]);
+  const interactions = keep(all.interactions, (i) => i.journeyId);
+  const recordIds = new Set([...(chosen ?? []), ...touchpoints.map((t) => t.id), ...interactions.map((i) => i.id)]);
   return buildExportFile(
     {
       journeys: keep(all.journeys, (j) => j.id),
       touchpoints,
+      interactions,
       tombstones: chosen ? all.tombstones.filter((t) => recordIds.has(t.id)) : all.tombstones,
       generator: `Waymark ${browser.runtime.getManifest().version}`,
       emptyExportedAt: nowIso(),

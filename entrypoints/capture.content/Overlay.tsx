@@ -4,6 +4,7 @@ import { PickerHighlight } from '@/components/PickerHighlight';
 import { type CardStatus, RatingCard } from '@/components/RatingCard';
 import { describeTarget } from '@/lib/capture/describe-target';
 import { maskSensitiveText } from '@/lib/capture/mask-text';
+import { pageContext } from '@/lib/capture/page-context';
 import { readableText } from '@/lib/capture/page-text';
 import { startPicker } from '@/lib/capture/picker';
 import { type Box, placeCard } from '@/lib/capture/place-card';
@@ -12,6 +13,7 @@ import { sanitizeUrl } from '@/lib/capture/sanitize-url';
 import { newId, nowIso } from '@/lib/model/ids';
 import type { Effort, Emotion } from '@/lib/model/scales';
 import type { TouchpointDraft } from '@/lib/model/touchpoint';
+import { DEFAULT_CHANNEL } from '@/lib/model/vocabulary';
 import { requestFromPage } from '@/lib/platform/page-transport';
 
 export interface OverlayProps {
@@ -49,6 +51,9 @@ function captureContext(el: Element): Base {
     url: sanitizeUrl(location.href),
     pageTitle: maskSensitiveText(document.title).slice(0, 1_000),
     target: 'element',
+    namedEmotion: null,
+    stage: '',
+    channel: DEFAULT_CHANNEL,
     tags: [],
     anchor: describeTarget(el),
     viewport: {
@@ -58,6 +63,7 @@ function captureContext(el: Element): Base {
       scrollY,
       devicePixelRatio: devicePixelRatio || 1,
     },
+    context: pageContext(window, null),
   };
 }
 

@@ -1,7 +1,8 @@
 import { finder } from '@medv/finder';
 import type { Anchor, TextQuote } from '../model/touchpoint';
+import { accessibleName, roleOf } from './accessible';
 import { maskSensitiveText } from './mask-text';
-import { isPrivateElement, normalizeSpace, readableText, textWalker } from './page-text';
+import { isInsidePrivate, isPrivateElement, normalizeSpace, readableText, textWalker } from './page-text';
 
 const QUOTE_LIMIT = 300;
 const CONTEXT_LIMIT = 32;
@@ -117,12 +118,6 @@ function contextText(el: Element, direction: 'before' | 'after', limit: number, 
   return maskAndCut(text, limit);
 }
 
-/** Starting a walker mid-tree can land inside a skipped subtree: check ancestors. */
-function isInsidePrivate(node: Node, maskSelector: string): boolean {
-  for (let el = node.parentElement; el; el = el.parentElement) if (isPrivateElement(el, maskSelector)) return true;
-  return false;
-}
-
 /** The W3C TextQuoteSelector of an element, with personal data masked. */
 export function textQuoteFor(el: Element, maskSelector = ''): TextQuote {
   // Read twice the limit so that masking, which can shorten text, still leaves `QUOTE_LIMIT` characters.
@@ -145,6 +140,8 @@ export function describeTarget(el: Element, options: DescribeOptions = {}): Anch
     xpath: xpathFor(el),
     quote: textQuoteFor(el, maskSelector),
     tagName: el.localName,
+    role: roleOf(el),
+    name: accessibleName(el, maskSelector),
   };
 }
 
@@ -156,5 +153,7 @@ export function describePage(doc: Document): Anchor {
     xpath: '',
     quote: { exact: heading ? maskAndCut(readableText(heading, QUOTE_LIMIT * 2), QUOTE_LIMIT) : '', prefix: '', suffix: '' },
     tagName: 'html',
+    role: '',
+    name: '',
   };
 }

@@ -15,6 +15,12 @@ export function isPrivateElement(el: Element, maskSelector = ''): boolean {
   return false;
 }
 
+/** True when a node sits inside a private element: a walker started mid-tree can land in a skipped subtree. */
+export function isInsidePrivate(node: Node, maskSelector = ''): boolean {
+  for (let el = node.parentElement; el; el = el.parentElement) if (isPrivateElement(el, maskSelector)) return true;
+  return false;
+}
+
 /** A TreeWalker over the visible, non-private text nodes under `root`. */
 export function textWalker(doc: Document, root: Node, maskSelector = ''): TreeWalker {
   const NodeFilter = doc.defaultView!.NodeFilter;

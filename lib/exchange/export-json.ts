@@ -1,4 +1,5 @@
 import { ExportFile, SCHEMA_VERSION } from '../model/export-file';
+import type { Interaction } from '../model/interaction';
 import type { Journey } from '../model/journey';
 import { orderKeysLike } from '../model/key-order';
 import type { Tombstone } from '../model/tombstone';
@@ -8,6 +9,7 @@ import type { Touchpoint } from '../model/touchpoint';
 export interface ExportInput {
   journeys: readonly Journey[];
   touchpoints: readonly Touchpoint[];
+  interactions?: readonly Interaction[];
   tombstones?: readonly Tombstone[];
   /** e.g. `Waymark 0.1.0` */
   generator: string;
@@ -24,7 +26,7 @@ export function newestChange(records: readonly { updatedAt: string }[], fallback
 
 /**
  * Builds a validated export file. Records are sorted (journeys by start,
- * touchpoints by capture time, tombstones by id, ids breaking ties) and
+ * touchpoints by capture time, interactions by time, tombstones by id, ids breaking ties) and
  * parsed through the schema, which also fixes the key order; `exportedAt` is
  * the newest change in the file. So the same data always gives the same
  * bytes. Throws a `ZodError` if any record is invalid: we never write a file
@@ -38,13 +40,15 @@ export function buildExportFile(input: ExportInput, options: { trusted?: boolean
     (a: T, b: T) =>
       compare(time(a), time(b)) || compare(a.id, b.id);
   const tombstones = input.tombstones ?? [];
+  const interactions = input.interactions ?? [];
   const file: ExportFile = {
     format: 'waymark' as const,
     schemaVersion: SCHEMA_VERSION,
-    exportedAt: newestChange([...input.journeys, ...input.touchpoints, ...tombstones], input.emptyExportedAt),
+    exportedAt: newestChange([...input.journeys, ...input.touchpoints, ...interactions, ...tombstones], input.emptyExportedAt),
     generator: input.generator,
     journeys: [...input.journeys].sort(byTime((j: Journey) => j.startedAt)),
     touchpoints: [...input.touchpoints].sort(byTime((t: Touchpoint) => t.capturedAt)),
+    interactions: [...interactions].sort(byTime((i: Interaction) => i.at)),
     tombstones: [...tombstones].sort((a, b) => compare(a.id, b.id)),
   };
   return options.trusted ? orderKeysLike(ExportFile, file) : ExportFile.parse(file);

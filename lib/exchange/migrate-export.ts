@@ -1,4 +1,5 @@
 import { SCHEMA_VERSION } from '../model/export-file';
+import { journeyV2toV3, touchpointV2toV3 } from '../model/upgrade-v3';
 import { newestChange } from './export-json';
 
 type Loose = Record<string, unknown>;
@@ -30,6 +31,18 @@ export const EXPORT_MIGRATIONS: readonly ExportMigration[] = [
     const exportedAt = typeof file.exportedAt === 'string' ? newestChange(datedRecords, file.exportedAt) : file.exportedAt;
     return { ...file, schemaVersion: 2, exportedAt, journeys, touchpoints, tombstones: [] };
   },
+  // 2 -> 3: journeys gain their study frame (persona, scenario, site, stages,
+  // origin, pauses), touchpoints their stage, channel, named emotion, page
+  // context, position and the element's role and name; passively logged
+  // interactions travel beside touchpoints (none then). Nothing changes
+  // `updatedAt`, so `exportedAt` stays.
+  (file) => ({
+    ...file,
+    schemaVersion: 3,
+    journeys: mapRecords(file.journeys, journeyV2toV3),
+    touchpoints: mapRecords(file.touchpoints, touchpointV2toV3),
+    interactions: [],
+  }),
 ];
 
 /**

@@ -1,6 +1,7 @@
 import type { core, z } from 'zod';
 import { ExportFile, SCHEMA_VERSION } from '../model/export-file';
 import { ExportFileV1 } from '../model/export-file-v1';
+import { ExportFileV2 } from '../model/export-file-v2';
 import { migrateExport } from './migrate-export';
 
 /** Something wrong with an imported file: where (`touchpoints[3].emotion`, or `` for the whole file) and why. */
@@ -27,7 +28,7 @@ export const MAX_PROBLEMS_SHOWN = 5;
 type Path = readonly PropertyKey[];
 
 /** The frozen schema of each older version: a file is checked against its own version before it is migrated. */
-const FROZEN_SCHEMAS: Partial<Record<number, z.ZodType>> = { 1: ExportFileV1 };
+const FROZEN_SCHEMAS: Partial<Record<number, z.ZodType>> = { 1: ExportFileV1, 2: ExportFileV2 };
 
 /**
  * Reads the text of a file a researcher chose to import: checks its size

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, MAX_TEXT, Timestamp } from './common';
-import { Touchpoint } from './touchpoint';
+import { TouchpointV2 } from './export-file-v2';
 
 /**
  * Schema version 1 of the export file, frozen as released: files written by
@@ -17,7 +17,7 @@ export const JourneyV1 = z.strictObject({
   notes: z.string().max(MAX_TEXT).default(''),
 });
 
-export const TouchpointV1 = Touchpoint.omit({ author: true, screenshot: true });
+export const TouchpointV1 = TouchpointV2.omit({ author: true, screenshot: true });
 
 export const ExportFileV1 = z.strictObject({
   format: z.literal('waymark'),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { Timestamp } from './common';
+import { Interaction } from './interaction';
 import { Journey } from './journey';
 import { Tombstone } from './tombstone';
 import { Touchpoint } from './touchpoint';
 
 /** The export format's current version; older files are migrated on import. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * A Waymark export: the unit teams exchange and merge. Every record has an id,
@@ -22,6 +23,7 @@ export const ExportFile = z
     generator: z.string().min(1).max(200),
     journeys: z.array(Journey),
     touchpoints: z.array(Touchpoint),
+    interactions: z.array(Interaction),
     tombstones: z.array(Tombstone),
   })
   .superRefine((file, ctx) => {
@@ -31,7 +33,7 @@ export const ExportFile = z
       if (first) ctx.addIssue({ code: 'custom', path, message: `id ${id} appears twice (first at ${first})` });
       else seen.set(id, path.join('.'));
     };
-    for (const list of ['journeys', 'touchpoints', 'tombstones'] as const) {
+    for (const list of ['journeys', 'touchpoints', 'interactions', 'tombstones'] as const) {
       file[list].forEach((record, i) => {
         once(record.id, [list, i, 'id']);
       });
@@ -40,14 +42,17 @@ export const ExportFile = z
       ...file.journeys.map((j) => j.id),
       ...file.tombstones.filter((t) => t.recordType === 'journey').map((t) => t.id),
     ]);
-    file.touchpoints.forEach((tp, index) => {
-      if (!journeyIds.has(tp.journeyId)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['touchpoints', index, 'journeyId'],
-          message: `touchpoint ${tp.id} refers to journey ${tp.journeyId}, which is not in the file`,
-        });
-      }
-    });
+    for (const list of ['touchpoints', 'interactions'] as const) {
+      const kind = list === 'touchpoints' ? 'touchpoint' : 'interaction';
+      file[list].forEach((record, index) => {
+        if (!journeyIds.has(record.journeyId)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [list, index, 'journeyId'],
+            message: `${kind} ${record.id} refers to journey ${record.journeyId}, which is not in the file`,
+          });
+        }
+      });
+    }
   });
 export type ExportFile = z.infer<typeof ExportFile>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Author, Id, Timestamp } from './common';
 
 /** The kinds of record a tombstone can stand for. */
-export const RecordType = z.enum(['journey', 'touchpoint']);
+export const RecordType = z.enum(['journey', 'touchpoint', 'interaction']);
 export type RecordType = z.infer<typeof RecordType>;
 
 /**

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Author, Id, MAX_TEXT, Timestamp } from './common';
+import { StageId } from './journey';
 import { EFFORTS, EMOTIONS } from './scales';
+import { NAMED_EMOTIONS } from './vocabulary';
 
 export { EFFORTS, EMOTIONS };
 
@@ -11,6 +13,16 @@ export type Emotion = z.infer<typeof Emotion>;
 /** Effort a step took: 1 very easy .. 7 very difficult. */
 export const Effort = z.literal(EFFORTS);
 export type Effort = z.infer<typeof Effort>;
+
+/** An optional word for the feeling, beside the -2..+2 rating. */
+export const NamedEmotion = z.enum(NAMED_EMOTIONS);
+export type NamedEmotion = z.infer<typeof NamedEmotion>;
+
+/** A channel id such as `web-desktop`, or a team's own. */
+export const ChannelId = z.string().trim().min(1).max(64);
+
+/** A tag: one of the known ones (`pain-point`, `moment-of-truth`, `delight`) or a free one. */
+export const Tag = z.string().trim().min(1).max(64);
 
 /**
  * A W3C Web Annotation TextQuoteSelector: the element's (masked) text and a
@@ -33,11 +45,15 @@ export const Anchor = z.strictObject({
   quote: TextQuote,
   /** The element's tag name, lower case (e.g. `button`). */
   tagName: z.string().max(64),
+  /** The element's ARIA role, explicit or implied (e.g. `button`, `link`); empty when none. */
+  role: z.string().max(64),
+  /** The element's accessible name, masked like all captured text. */
+  name: z.string().max(500),
 });
 export type Anchor = z.infer<typeof Anchor>;
 
 /** What the researcher pointed at. */
-export const TargetKind = z.enum(['element', 'page']);
+export const TargetKind = z.enum(['element', 'selection', 'page']);
 export type TargetKind = z.infer<typeof TargetKind>;
 
 /** Size and scroll of the window when the touchpoint was captured. */
@@ -49,6 +65,17 @@ export const Viewport = z.strictObject({
   devicePixelRatio: z.number().positive(),
 });
 export type Viewport = z.infer<typeof Viewport>;
+
+/** About the page when it was captured. */
+export const PageContext = z.strictObject({
+  /** The page's language (`<html lang>`), or the browser's when the page names none. */
+  language: z.string().max(35),
+  /** Navigation start to the load event, in ms; `null` before load or when unknown. */
+  loadMs: z.number().nonnegative().nullable(),
+  /** Largest contentful paint, in ms since navigation start; `null` when the browser has none. */
+  lcpMs: z.number().nonnegative().nullable(),
+});
+export type PageContext = z.infer<typeof PageContext>;
 
 /**
  * The screenshot of a touchpoint: stored as a Blob in IndexedDB, and in a ZIP
@@ -74,11 +101,24 @@ export const Touchpoint = z.strictObject({
   pageTitle: z.string().max(1_000),
   target: TargetKind,
   emotion: Emotion,
+  namedEmotion: NamedEmotion.nullable(),
   effort: Effort,
+  /** One of the journey's stages; empty when not assigned. */
+  stage: z.union([StageId, z.literal('')]),
+  channel: ChannelId,
   note: z.string().max(MAX_TEXT),
-  tags: z.array(z.string().trim().min(1).max(64)).max(50),
+  tags: z.array(Tag).max(50),
   anchor: Anchor,
   viewport: Viewport,
+  context: PageContext,
+  /**
+   * Where the touchpoint sits in its journey: touchpoints are shown in
+   * ascending order. Starts as the capture time in ms; a reorder sets a value
+   * between the new neighbours, so one edit changes one record.
+   */
+  position: z.number().finite(),
+  /** The passively logged interaction this touchpoint was promoted from, if any. */
+  interactionId: Id.nullable(),
   /** `null` when screenshots are off or the page could not be captured. */
   screenshot: Screenshot.nullable(),
 });
@@ -86,8 +126,15 @@ export type Touchpoint = z.infer<typeof Touchpoint>;
 
 /**
  * What the page sends when the researcher saves: everything but the journey,
- * which the background decides, and `updatedAt`, `author` and `screenshot`,
- * which it adds.
+ * which the background decides, and `updatedAt`, `author`, `position`,
+ * `interactionId` and `screenshot`, which it adds.
  */
-export const TouchpointDraft = Touchpoint.omit({ journeyId: true, updatedAt: true, author: true, screenshot: true });
+export const TouchpointDraft = Touchpoint.omit({
+  journeyId: true,
+  updatedAt: true,
+  author: true,
+  position: true,
+  interactionId: true,
+  screenshot: true,
+});
 export type TouchpointDraft = z.infer<typeof TouchpointDraft>;

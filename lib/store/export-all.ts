@@ -1,3 +1,4 @@
+import type { Interaction } from '../model/interaction';
 import type { Journey } from '../model/journey';
 import type { Tombstone } from '../model/tombstone';
 import type { Touchpoint } from '../model/touchpoint';
@@ -7,11 +8,12 @@ import type { WaymarkDatabase } from './schema';
 export interface AllRecords {
   journeys: Journey[];
   touchpoints: Touchpoint[];
+  interactions: Interaction[];
   tombstones: Tombstone[];
 }
 
 /**
- * Reads every journey, touchpoint and tombstone in one readonly transaction,
+ * Reads every journey, touchpoint, interaction and tombstone in one readonly transaction,
  * so the three lists are one consistent snapshot: a touchpoint saved or a
  * journey deleted while we read lands wholly before or wholly after it.
  *
@@ -21,12 +23,13 @@ export interface AllRecords {
  * benchmark the index read cost more than the sort it saves: bench/README.md.)
  */
 export async function exportAll(db: WaymarkDatabase): Promise<AllRecords> {
-  const tx = db.transaction(['journeys', 'touchpoints', 'tombstones'], 'readonly');
-  const [journeys, touchpoints, tombstones] = await Promise.all([
+  const tx = db.transaction(['journeys', 'touchpoints', 'interactions', 'tombstones'], 'readonly');
+  const [journeys, touchpoints, interactions, tombstones] = await Promise.all([
     tx.objectStore('journeys').getAll(),
     tx.objectStore('touchpoints').getAll(),
+    tx.objectStore('interactions').getAll(),
     tx.objectStore('tombstones').getAll(),
     tx.done,
   ]);
-  return { journeys, touchpoints, tombstones };
+  return { journeys, touchpoints, interactions, tombstones };
 }

@@ -14,24 +14,37 @@ export async function applyImport(
   incoming: ExportFile,
   screenshots: ReadonlyMap<string, StoredScreenshot>,
 ): Promise<ImportReport> {
-  const tx = db.transaction(['journeys', 'touchpoints', 'tombstones', 'screenshots'], 'readwrite');
+  const tx = db.transaction(['journeys', 'touchpoints', 'interactions', 'tombstones', 'screenshots'], 'readwrite');
   const journeys = tx.objectStore('journeys');
   const touchpoints = tx.objectStore('touchpoints');
+  const interactions = tx.objectStore('interactions');
   const tombstones = tx.objectStore('tombstones');
-  const ids = [...incoming.journeys, ...incoming.touchpoints, ...incoming.tombstones].map((r) => r.id);
-  const [localJourneys, localTouchpoints, localTombstones] = await Promise.all([
+  const ids = [...incoming.journeys, ...incoming.touchpoints, ...incoming.interactions, ...incoming.tombstones].map((r) => r.id);
+  const [localJourneys, localTouchpoints, localInteractions, localTombstones] = await Promise.all([
     Promise.all(ids.map((id) => journeys.get(id))),
     Promise.all(ids.map((id) => touchpoints.get(id))),
+    Promise.all(ids.map((id) => interactions.get(id))),
     Promise.all(ids.map((id) => tombstones.get(id))),
   ]);
   const defined = <T>(list: (T | undefined)[]) => list.filter((r): r is T => r !== undefined);
   const { writes, report } = planImport(
-    { journeys: defined(localJourneys), touchpoints: defined(localTouchpoints), tombstones: defined(localTombstones) },
+    {
+      journeys: defined(localJourneys),
+      touchpoints: defined(localTouchpoints),
+      interactions: defined(localInteractions),
+      tombstones: defined(localTombstones),
+    },
     incoming,
   );
   const work: Promise<unknown>[] = [];
   for (const id of writes.deleteIds) {
-    work.push(journeys.delete(id), touchpoints.delete(id), tombstones.delete(id), tx.objectStore('screenshots').delete(id));
+    work.push(
+      journeys.delete(id),
+      touchpoints.delete(id),
+      interactions.delete(id),
+      tombstones.delete(id),
+      tx.objectStore('screenshots').delete(id),
+    );
   }
   for (const journey of writes.journeys) work.push(journeys.put(journey));
   for (const touchpoint of writes.touchpoints) {
@@ -39,6 +52,7 @@ export async function applyImport(
     const shot = screenshots.get(touchpoint.id);
     if (touchpoint.screenshot && shot) work.push(tx.objectStore('screenshots').put(shot));
   }
+  for (const interaction of writes.interactions) work.push(interactions.put(interaction));
   for (const tombstone of writes.tombstones) work.push(tombstones.put(tombstone));
   await Promise.all([...work, tx.done]);
   return report;

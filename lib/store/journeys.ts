@@ -1,4 +1,4 @@
-import type { Journey } from '../model/journey';
+import { JOURNEY_DEFAULTS, type Journey, type JourneyDetails } from '../model/journey';
 import type { WaymarkDatabase } from './schema';
 
 /** Input to start a journey; the id is made by the caller so retries are safe. */
@@ -8,6 +8,8 @@ export interface StartJourney {
   now: string;
   /** The researcher, from settings. */
   author: string;
+  /** Persona, scenario, site, stages... as set when starting. */
+  details?: JourneyDetails;
 }
 
 /** The journey being captured now, if any (an index lookup, never a scan). */
@@ -42,14 +44,17 @@ export async function startJourney(db: WaymarkDatabase, input: StartJourney): Pr
     await tx.store.put(endedJourney(running, input.now));
   }
   const journey: Journey = {
+    ...JOURNEY_DEFAULTS,
+    researcher: input.author,
+    ...input.details,
     id: input.id,
     title: input.title,
     status: 'running',
+    origin: 'explicit',
     startedAt: input.now,
     endedAt: null,
     updatedAt: input.now,
     author: input.author,
-    notes: '',
   };
   await tx.store.put(journey);
   await tx.done;
@@ -61,7 +66,7 @@ export async function endJourney(db: WaymarkDatabase, id: string, now: string): 
   const tx = db.transaction('journeys', 'readwrite');
   const journey = await tx.store.get(id);
   let result = journey;
-  if (journey && journey.status === 'running') {
+  if (journey && journey.status !== 'ended') {
     result = endedJourney(journey, now);
     await tx.store.put(result);
   }
@@ -71,7 +76,8 @@ export async function endJourney(db: WaymarkDatabase, id: string, now: string): 
 
 /** A pure step: the journey as it is once ended at `now`. */
 export function endedJourney(journey: Journey, now: string): Journey {
-  return { ...journey, status: 'ended', endedAt: now, updatedAt: now };
+  const pauses = journey.pauses.map((pause) => (pause.end === null ? { ...pause, end: now } : pause));
+  return { ...journey, status: 'ended', endedAt: now, updatedAt: now, pauses };
 }
 
 /** Every journey, newest first, with its number of touchpoints (counted by index). */

@@ -1,3 +1,4 @@
+import { journeyV2toV3, touchpointV2toV3 } from '../model/upgrade-v3';
 import type { UpgradeTransaction, WaymarkDatabase } from './schema';
 
 /**
@@ -5,7 +6,22 @@ import type { UpgradeTransaction, WaymarkDatabase } from './schema';
  * database from version `n - 1` to `n`. Steps are never edited once released;
  * a change of shape is a new step at the end.
  */
-export type Migration = (db: WaymarkDatabase, tx: UpgradeTransaction) => void;
+export type Migration = (db: WaymarkDatabase, tx: UpgradeTransaction) => void | Promise<void>;
+
+/**
+ * Rewrites every record of a store with `step`, inside the upgrade
+ * transaction (idb queues the cursor's requests there). Resolves once the
+ * last record is written, so the next migration reads the rewritten records.
+ */
+async function rewriteAll(
+  tx: UpgradeTransaction,
+  name: 'journeys' | 'touchpoints',
+  step: (record: Record<string, unknown>) => Record<string, unknown>,
+): Promise<void> {
+  for (let cursor = await tx.objectStore(name).openCursor(); cursor; cursor = await cursor.continue()) {
+    await cursor.update(step(cursor.value as unknown as Record<string, unknown>) as never);
+  }
+}
 
 export const MIGRATIONS: readonly Migration[] = [
   // v1: journeys and their touchpoints.
@@ -25,28 +41,42 @@ export const MIGRATIONS: readonly Migration[] = [
     const tombstones = db.createObjectStore('tombstones', { keyPath: 'id' });
     tombstones.createIndex('byUpdatedAt', 'updatedAt');
     db.createObjectStore('screenshots', { keyPath: 'id' });
-    for (const name of ['journeys', 'touchpoints'] as const) {
-      const store = tx.objectStore(name);
-      // Cursor steps run inside the version-change transaction; idb queues them.
-      void store.openCursor().then(async function backfill(cursor): Promise<void> {
-        if (!cursor) return;
-        const record = cursor.value as Record<string, unknown>;
-        const backfilled = { author: '', ...(name === 'touchpoints' ? { screenshot: null } : {}), ...record };
-        if (Object.keys(backfilled).length !== Object.keys(record).length) await cursor.update(backfilled as never);
-        return backfill(await cursor.continue());
-      });
-    }
+    return Promise.all([
+      rewriteAll(tx, 'journeys', (record) => ({ author: '', ...record })),
+      rewriteAll(tx, 'touchpoints', (record) => ({ author: '', screenshot: null, ...record })),
+    ]).then(() => undefined);
+  },
+  // v3: journeys gain their study frame, touchpoints stage, channel, named
+  // emotion, page context and position (see lib/model/upgrade-v3.ts);
+  // interactions get their store; the worker keeps its state in `runtime`.
+  (db, tx) => {
+    const interactions = db.createObjectStore('interactions', { keyPath: 'id' });
+    interactions.createIndex('byJourneyAt', ['journeyId', 'at']);
+    interactions.createIndex('byUpdatedAt', 'updatedAt');
+    db.createObjectStore('runtime', { keyPath: 'key' });
+    return Promise.all([rewriteAll(tx, 'journeys', journeyV2toV3), rewriteAll(tx, 'touchpoints', touchpointV2toV3)]).then(
+      () => undefined,
+    );
   },
 ];
 
 /** The version the code expects: one per migration step. */
 export const DB_VERSION = MIGRATIONS.length;
 
-/** Runs every step between `oldVersion` and `newVersion`, in order. */
-export function runMigrations(db: WaymarkDatabase, tx: UpgradeTransaction, oldVersion: number, newVersion: number): void {
+/**
+ * Runs every step between `oldVersion` and `newVersion`, in order, each after
+ * the one before has finished writing. Called from `upgrade`: the chain runs
+ * in microtasks after request events, so the upgrade transaction stays active.
+ */
+export async function runMigrations(
+  db: WaymarkDatabase,
+  tx: UpgradeTransaction,
+  oldVersion: number,
+  newVersion: number,
+): Promise<void> {
   for (let version = oldVersion + 1; version <= newVersion; version++) {
     const step = MIGRATIONS[version - 1];
     if (!step) throw new Error(`No migration to database version ${version}`);
-    step(db, tx);
+    await step(db, tx);
   }
 }

@@ -10,7 +10,8 @@ import { DB_NAME, type WaymarkDatabase } from './schema';
 export async function openWaymarkDb(name = DB_NAME): Promise<WaymarkDatabase> {
   const db = await openDB<import('./schema').WaymarkDb>(name, DB_VERSION, {
     upgrade(database, oldVersion, newVersion, tx) {
-      runMigrations(database, tx, oldVersion, newVersion ?? DB_VERSION);
+      // A failed step aborts the upgrade transaction, so the open fails and nothing half-migrated is kept.
+      runMigrations(database, tx, oldVersion, newVersion ?? DB_VERSION).catch(() => tx.abort());
     },
     blocking() {
       db.close();

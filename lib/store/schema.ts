@@ -1,4 +1,5 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Interaction } from '../model/interaction';
 import type { Journey } from '../model/journey';
 import type { Tombstone } from '../model/tombstone';
 import type { Screenshot, Touchpoint } from '../model/touchpoint';
@@ -17,6 +18,17 @@ export interface WaymarkDb extends DBSchema {
     key: string;
     value: Touchpoint;
     indexes: { byJourney: string; byJourneyCaptured: [string, string]; byUpdatedAt: string };
+  };
+  /** Passively logged interactions, by journey and time (v3). */
+  interactions: {
+    key: string;
+    value: Interaction;
+    indexes: { byJourneyAt: [string, string]; byUpdatedAt: string };
+  };
+  /** The worker's own state that must outlive it (open sessions, journey tabs), by key (v3). */
+  runtime: {
+    key: string;
+    value: { key: string; value: unknown };
   };
   /** Screenshot images, keyed by their touchpoint's id (v2). */
   screenshots: {

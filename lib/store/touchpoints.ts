@@ -1,4 +1,4 @@
-import type { Journey } from '../model/journey';
+import { JOURNEY_DEFAULTS, type Journey } from '../model/journey';
 import type { Touchpoint, TouchpointDraft } from '../model/touchpoint';
 import type { StoredScreenshot, WaymarkDatabase } from './schema';
 
@@ -42,20 +42,24 @@ export async function saveTouchpoint(db: WaymarkDatabase, input: SaveTouchpoint)
   const journey: Journey = running
     ? { ...running, updatedAt: input.now }
     : {
+        ...JOURNEY_DEFAULTS,
         id: input.fallbackJourney.id,
         title: input.fallbackJourney.title,
         status: 'running',
+        origin: 'auto',
         startedAt: input.draft.capturedAt,
         endedAt: null,
         updatedAt: input.now,
         author: input.author,
-        notes: '',
+        researcher: input.author,
       };
   const touchpoint: Touchpoint = {
     ...input.draft,
     journeyId: journey.id,
     updatedAt: input.now,
     author: input.author,
+    position: Date.parse(input.draft.capturedAt),
+    interactionId: null,
     screenshot: input.screenshot?.meta ?? null,
   };
   await journeys.put(journey);

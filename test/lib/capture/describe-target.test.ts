@@ -281,6 +281,8 @@ describe('describeTarget', () => {
     expect(anchor.xpath).toBe('/html[1]/body[1]/form[1]/button[1]');
     expect(anchor.quote).toEqual({ exact: 'Pay now', prefix: 'kout Email Password Note Country', suffix: 'Questions? Call us.' });
     expect(anchor.tagName).toBe('button');
+    expect(anchor.role).toBe('button');
+    expect(anchor.name).toBe('Pay now');
   });
 
   it.each([
@@ -314,6 +316,8 @@ describe('describePage', () => {
       xpath: '',
       quote: { exact: 'Orders of j***@***.com', prefix: '', suffix: '' },
       tagName: 'html',
+      role: '',
+      name: '',
     });
   });
 

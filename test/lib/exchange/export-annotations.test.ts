@@ -71,7 +71,7 @@ describe('toWebAnnotations', () => {
     file.touchpoints = file.touchpoints.map((tp) => ({
       ...tp,
       target: 'page',
-      anchor: { selector: '', xpath: '', quote: { exact: '', prefix: '', suffix: '' }, tagName: 'html' },
+      anchor: { selector: '', xpath: '', quote: { exact: '', prefix: '', suffix: '' }, tagName: 'html', role: '', name: '' },
     }));
     for (const a of toWebAnnotations(file).first.items) expect(a.target.selector).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildExportFile, exportFileName, serializeExportFile } from '@/lib/exchange/export-json';
-import { ExportFile } from '@/lib/model/export-file';
+import { ExportFile, SCHEMA_VERSION } from '@/lib/model/export-file';
 import { journeyFixture, touchpointFixture } from '../../fixtures/records';
 
 const input = () => ({
@@ -16,7 +16,7 @@ const input = () => ({
 describe('buildExportFile', () => {
   it('writes the versioned envelope and sorts touchpoints by capture time', () => {
     const file = buildExportFile(input());
-    expect(file).toMatchObject({ format: 'waymark', schemaVersion: 2, generator: 'Waymark 0.1.0', tombstones: [] });
+    expect(file).toMatchObject({ format: 'waymark', schemaVersion: SCHEMA_VERSION, generator: 'Waymark 0.1.0', tombstones: [] });
     // "As of" the newest change, so the same data gives the same file whenever it is exported.
     expect(file.exportedAt).toBe('2026-11-25T10:01:00.000Z');
     expect(file.touchpoints.map((tp) => tp.capturedAt)).toEqual(['2026-11-25T10:02:00.000Z', '2026-11-25T10:05:00.000Z']);

@@ -27,6 +27,7 @@ const TYPES: Record<string, (v: unknown) => boolean> = {
   number: (v) => typeof v === 'number',
   integer: Number.isInteger,
   null: (v) => v === null,
+  boolean: (v) => typeof v === 'boolean',
 };
 
 /**
@@ -80,7 +81,7 @@ describe('waymark-export.schema.json', () => {
   it('names itself and requires the envelope', () => {
     expect(schema()).toMatchObject({
       $schema: 'https://json-schema.org/draft/2020-12/schema',
-      $id: 'urn:waymark:schema:export:v2',
+      $id: 'urn:waymark:schema:export:v3',
       title: expect.any(String),
     });
     expect(schema().required).toEqual([
@@ -90,9 +91,10 @@ describe('waymark-export.schema.json', () => {
       'generator',
       'journeys',
       'touchpoints',
+      'interactions',
       'tombstones',
     ]);
-    expect(schema().properties?.schemaVersion).toMatchObject({ const: 2 });
+    expect(schema().properties?.schemaVersion).toMatchObject({ const: 3 });
     expect(schema().additionalProperties).toBe(false);
   });
 

@@ -22,7 +22,8 @@ const bytes = (file: ExportFile) => serializeExportFile(file);
 const merge = (...files: ExportFile[]) => mergeExports(files, options);
 const normalize = (records: LocalRecords) =>
   buildExportFile({ ...records, generator: GENERATOR, emptyExportedAt: EMPTY_EXPORTED_AT });
-const file = (records: Partial<LocalRecords>) => normalize({ journeys: [], touchpoints: [], tombstones: [], ...records });
+const file = (records: Partial<LocalRecords>) =>
+  normalize({ journeys: [], touchpoints: [], interactions: [], tombstones: [], ...records });
 
 /** The local store after an import: delete `deleteIds` from every store, then put the records. */
 function applyWrites(local: LocalRecords, writes: ImportWrites): LocalRecords {
@@ -35,11 +36,12 @@ function applyWrites(local: LocalRecords, writes: ImportWrites): LocalRecords {
   return {
     journeys: store(local.journeys, writes.journeys),
     touchpoints: store(local.touchpoints, writes.touchpoints),
+    interactions: store(local.interactions, writes.interactions),
     tombstones: store(local.tombstones, writes.tombstones),
   };
 }
 
-const noWrites: ImportWrites = { journeys: [], touchpoints: [], tombstones: [], deleteIds: [] };
+const noWrites: ImportWrites = { journeys: [], touchpoints: [], interactions: [], tombstones: [], deleteIds: [] };
 const J = journeyFixture().id;
 const tombstone = (overrides: Partial<Tombstone> = {}): Tombstone => ({
   id: J,
@@ -107,7 +109,8 @@ describe('planImport (properties)', () => {
     fc.assert(
       fc.property(exportFileArb, exportFileArb, (local, incoming) => {
         const { added, updated, unchanged, ignoredOlder, deleted } = planImport(local, incoming).report;
-        const total = incoming.journeys.length + incoming.touchpoints.length + incoming.tombstones.length;
+        const total =
+          incoming.journeys.length + incoming.touchpoints.length + incoming.interactions.length + incoming.tombstones.length;
         expect(added + updated + unchanged + ignoredOlder + deleted).toBe(total);
       }),
     );
@@ -178,7 +181,7 @@ describe('mergeExports (examples)', () => {
 
 describe('planImport (examples)', () => {
   const incoming = file({ journeys: [journeyFixture()], touchpoints: [touchpointFixture()] });
-  const empty = { journeys: [], touchpoints: [], tombstones: [] };
+  const empty = { journeys: [], touchpoints: [], interactions: [], tombstones: [] };
 
   it('adds everything to an empty store, and changes nothing the second time', () => {
     const first = planImport(empty, incoming);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { serializeExportFile } from '@/lib/exchange/export-json';
 import { MAX_PROBLEMS_SHOWN, parseImport } from '@/lib/exchange/parse-import';
-import { ExportFile } from '@/lib/model/export-file';
+import { ExportFile, SCHEMA_VERSION } from '@/lib/model/export-file';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 const badDir = join(fixtures, 'bad-imports');
@@ -87,12 +87,17 @@ describe('parseImport: good files', () => {
     expect(result.ok && ExportFile.safeParse(result.file).success).toBe(true);
   });
 
-  it('migrates a version 1 file to a version 2 file', () => {
+  it('migrates a version 1 file to a current file', () => {
     const result = parseImport(readAsBrowser(join(goodDir, 'v1-migrates.json')));
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.migratedFrom).toBe(1);
     expect(ExportFile.parse(result.file)).toEqual(result.file);
-    expect(result.file).toMatchObject({ schemaVersion: 2, tombstones: [], exportedAt: '2026-11-25T10:04:00.000Z' });
+    expect(result.file).toMatchObject({
+      schemaVersion: SCHEMA_VERSION,
+      tombstones: [],
+      interactions: [],
+      exportedAt: '2026-11-25T10:04:00.000Z',
+    });
     expect(result.file.journeys.map((j) => [j.author, j.notes])).toEqual([['', '']]);
     expect(result.file.touchpoints.map((tp) => [tp.author, tp.screenshot])).toEqual([
       ['', null],
@@ -116,7 +121,23 @@ describe('parseImport: good files', () => {
     expect(parseImport(text).ok).toBe(true);
   });
 
-  it('returns v2 files without migratedFrom', () => {
-    expect(parseImport(readAsBrowser(join(goodDir, 'v2-with-tombstones.json')))).not.toHaveProperty('migratedFrom');
+  it('migrates a version 2 file, keeping its tombstones', () => {
+    const result = parseImport(readAsBrowser(join(goodDir, 'v2-with-tombstones.json')));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.migratedFrom).toBe(2);
+    expect(result.file.tombstones.length).toBeGreaterThan(0);
+    expect(result.file.touchpoints.every((tp) => tp.channel === 'web-desktop' && tp.stage === '')).toBe(true);
+  });
+
+  it('returns current files as written, without migratedFrom', () => {
+    const text = readAsBrowser(join(goodDir, 'v3-with-interactions.json'));
+    const result = parseImport(text);
+    expect(result).not.toHaveProperty('migratedFrom');
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.file.interactions.map((i) => [i.kind, i.durationMs, i.httpStatus])).toEqual([
+      ['long-wait', 7412.5, null],
+      ['http-error', null, 503],
+    ]);
+    expect(serializeExportFile(result.file)).toBe(text);
   });
 });

@@ -23,6 +23,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       journeyId: journeyFixture().id,
       updatedAt: draft.capturedAt,
       author: 'Mina',
+      position: Date.parse(draft.capturedAt),
+      interactionId: null,
       screenshot: null,
     }),
     'journey.list': async () => [{ journey: journeyFixture(), touchpointCount: 1 }],

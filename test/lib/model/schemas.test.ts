@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { ExportFile } from '@/lib/model/export-file';
+import { ExportFile, SCHEMA_VERSION } from '@/lib/model/export-file';
+import { Interaction } from '@/lib/model/interaction';
 import { Journey } from '@/lib/model/journey';
 import { Touchpoint, TouchpointDraft } from '@/lib/model/touchpoint';
-import { journeyFixture, touchpointFixture } from '../../fixtures/records';
+import { interactionFixture, journeyFixture, touchpointFixture } from '../../fixtures/records';
 
 const validFile = () => ({
   format: 'waymark',
-  schemaVersion: 2,
+  schemaVersion: SCHEMA_VERSION,
   exportedAt: '2026-11-25T12:00:00.000Z',
   generator: 'Waymark 0.1.0',
   journeys: [journeyFixture()],
   touchpoints: [touchpointFixture()],
+  interactions: [interactionFixture()],
   tombstones: [] as unknown[],
 });
 
@@ -57,8 +59,16 @@ describe('Touchpoint', () => {
     expect(result.success).toBe(false);
   });
 
-  it('has drafts without journeyId, updatedAt, author and screenshot, which the background sets', () => {
-    const { journeyId: _j, updatedAt: _u, author: _a, screenshot: _s, ...draft } = touchpointFixture();
+  it('has drafts without journeyId, updatedAt, author, position, interaction and screenshot, which the background sets', () => {
+    const {
+      journeyId: _j,
+      updatedAt: _u,
+      author: _a,
+      screenshot: _s,
+      position: _p,
+      interactionId: _i,
+      ...draft
+    } = touchpointFixture();
     expect(TouchpointDraft.safeParse(draft).success).toBe(true);
     expect(TouchpointDraft.safeParse(touchpointFixture()).success).toBe(false);
   });
@@ -71,7 +81,10 @@ describe('Journey', () => {
 
   it.each([
     ['an empty title', { title: '   ' }],
-    ['an unknown status', { status: 'paused' }],
+    ['an unknown status', { status: 'archived' }],
+    ['no stages', { stages: [] }],
+    ['an unknown origin', { origin: 'imported' }],
+    ['a pause without a start', { pauses: [{ end: null }] }],
     ['a missing endedAt', { endedAt: undefined }],
   ])('rejects %s', (_name, overrides) => {
     expect(Journey.safeParse({ ...journeyFixture(), ...overrides }).success).toBe(false);
@@ -85,8 +98,9 @@ describe('ExportFile', () => {
 
   it.each([
     ['another format', { format: 'hypothesis' }],
-    ['a newer schema version', { schemaVersion: 3 }],
-    ['the older schema version (migrated on import, not read as is)', { schemaVersion: 1 }],
+    ['a newer schema version', { schemaVersion: SCHEMA_VERSION + 1 }],
+    ['an older schema version (migrated on import, not read as is)', { schemaVersion: SCHEMA_VERSION - 1 }],
+    ['no interactions list', { interactions: undefined }],
     ['no tombstones list', { tombstones: undefined }],
     ['no generator', { generator: '' }],
     ['journeys that are not a list', { journeys: {} }],
@@ -105,10 +119,28 @@ describe('ExportFile', () => {
     expect(result.error?.issues[0]?.message).toMatch(/appears twice \(first at touchpoints\.0\.id\)/);
   });
 
-  it('rejects a touchpoint whose journey is not in the file, naming the path', () => {
+  it('rejects a touchpoint or interaction whose journey is not in the file, naming the path', () => {
     const file = { ...validFile(), journeys: [] };
     const result = ExportFile.safeParse(file);
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.path).toEqual(['touchpoints', 0, 'journeyId']);
+    expect(result.error?.issues.map((issue) => issue.path)).toEqual([
+      ['touchpoints', 0, 'journeyId'],
+      ['interactions', 0, 'journeyId'],
+    ]);
+  });
+});
+
+describe('Interaction', () => {
+  it('accepts a logged click', () => {
+    expect(Interaction.parse(interactionFixture())).toEqual(interactionFixture());
+  });
+
+  it.each([
+    ['an unknown kind', { kind: 'keypress' }],
+    ['a typed value smuggled in', { value: 'hunter2' }],
+    ['a negative duration', { durationMs: -1 }],
+    ['an HTTP status that is not one', { httpStatus: 42 }],
+  ])('rejects %s', (_name, overrides) => {
+    expect(Interaction.safeParse({ ...interactionFixture(), ...overrides }).success).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import type { Tombstone } from '@/lib/model/tombstone';
 import { exportAll } from '@/lib/store/export-all';
 import { openWaymarkDb } from '@/lib/store/open-db';
 import type { WaymarkDatabase } from '@/lib/store/schema';
-import { journeyFixture, touchpointFixture } from '../../fixtures/records';
+import { interactionFixture, journeyFixture, touchpointFixture } from '../../fixtures/records';
 
 let db: WaymarkDatabase;
 const name = 'waymark-export-all-test';
@@ -29,23 +29,26 @@ const tombstone: Tombstone = {
   author: 'Mina',
 };
 
+const interactions = [interactionFixture()];
+
 async function fill(): Promise<void> {
   await db.put('journeys', journey);
+  for (const interaction of interactions) await db.put('interactions', interaction);
   for (const tp of touchpoints) await db.put('touchpoints', tp);
   await db.put('tombstones', tombstone);
 }
 
 describe('exportAll', () => {
-  it('returns every journey, touchpoint and tombstone as stored', async () => {
+  it('returns every journey, touchpoint, interaction and tombstone as stored', async () => {
     await fill();
-    expect(await exportAll(db)).toEqual({ journeys: [journey], touchpoints, tombstones: [tombstone] });
+    expect(await exportAll(db)).toEqual({ journeys: [journey], touchpoints, interactions, tombstones: [tombstone] });
   });
 
   it('returns empty lists from an empty database', async () => {
-    expect(await exportAll(db)).toEqual({ journeys: [], touchpoints: [], tombstones: [] });
+    expect(await exportAll(db)).toEqual({ journeys: [], touchpoints: [], interactions: [], tombstones: [] });
   });
 
-  it('reads all three stores in one readonly transaction', async () => {
+  it('reads all four stores in one readonly transaction', async () => {
     await fill();
     const opened: { stores: string[]; mode: string | undefined }[] = [];
     // Counts transactions through a proxy: exportAll touches the database only via `transaction`.
@@ -59,7 +62,7 @@ describe('exportAll', () => {
       },
     });
     await exportAll(counted);
-    expect(opened).toEqual([{ stores: ['journeys', 'tombstones', 'touchpoints'], mode: 'readonly' }]);
+    expect(opened).toEqual([{ stores: ['interactions', 'journeys', 'tombstones', 'touchpoints'], mode: 'readonly' }]);
   });
 
   it('is one snapshot: writes made after the call are not half in it', async () => {
@@ -72,7 +75,7 @@ describe('exportAll', () => {
       db.delete('journeys', journey.id),
     ]);
     const [snapshot] = await Promise.all([reading, writing]);
-    expect(snapshot).toEqual({ journeys: [journey], touchpoints, tombstones: [tombstone] });
+    expect(snapshot).toEqual({ journeys: [journey], touchpoints, interactions, tombstones: [tombstone] });
     expect((await exportAll(db)).touchpoints).toContainEqual(late);
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DB_VERSION, MIGRATIONS, runMigrations } from '@/lib/store/migrations';
 import { openWaymarkDb } from '@/lib/store/open-db';
 import type { WaymarkDb } from '@/lib/store/schema';
+import { journeyV1, journeyV2, journeyV2asV3, touchpointV1, touchpointV2, touchpointV2asV3 } from '../../fixtures/old-records';
 import { journeyFixture, touchpointFixture } from '../../fixtures/records';
 
 let names: string[] = [];
@@ -26,11 +27,21 @@ describe('migrations', () => {
   it('creates every store and index from an empty database', async () => {
     const db = await openWaymarkDb(dbName());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['journeys', 'screenshots', 'tombstones', 'touchpoints']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'interactions',
+      'journeys',
+      'runtime',
+      'screenshots',
+      'tombstones',
+      'touchpoints',
+    ]);
     const tx = db.transaction(['journeys', 'touchpoints']);
     expect([...tx.objectStore('journeys').indexNames].sort()).toEqual(['byStartedAt', 'byStatus', 'byUpdatedAt']);
     expect([...tx.objectStore('touchpoints').indexNames].sort()).toEqual(['byJourney', 'byJourneyCaptured', 'byUpdatedAt']);
     expect(tx.objectStore('touchpoints').index('byJourneyCaptured').keyPath).toEqual(['journeyId', 'capturedAt']);
+    const interactions = db.transaction('interactions').store;
+    expect([...interactions.indexNames].sort()).toEqual(['byJourneyAt', 'byUpdatedAt']);
+    expect(interactions.index('byJourneyAt').keyPath).toEqual(['journeyId', 'at']);
     db.close();
   });
 
@@ -46,24 +57,38 @@ describe('migrations', () => {
     again.close();
   });
 
-  it('upgrades a version 1 database: records keep their data and gain an empty author and no screenshot', async () => {
+  /** A database at `version`, made by the real steps up to it, holding `records`. */
+  async function databaseAt(version: number, records: { journeys: object[]; touchpoints: object[] }) {
     const name = dbName();
-    const { author: _a, ...journeyV1 } = journeyFixture();
-    const { author: _b, screenshot: _s, ...touchpointV1 } = touchpointFixture();
-    const v1 = await openDB<WaymarkDb>(name, 1, {
+    const old = await openDB<WaymarkDb>(name, version, {
       upgrade(database, oldVersion, _newVersion, tx) {
-        runMigrations(database, tx, oldVersion, 1);
+        void runMigrations(database, tx, oldVersion, version);
       },
     });
-    await v1.put('journeys', journeyV1 as never);
-    await v1.put('touchpoints', touchpointV1 as never);
-    v1.close();
+    for (const journey of records.journeys) await old.put('journeys', journey as never);
+    for (const touchpoint of records.touchpoints) await old.put('touchpoints', touchpoint as never);
+    old.close();
+    return name;
+  }
 
+  it('upgrades a version 1 database: records gain an author, no screenshot, and the version 3 fields', async () => {
+    const name = await databaseAt(1, { journeys: [journeyV1], touchpoints: [touchpointV1] });
     const db = await openWaymarkDb(name);
     expect(db.version).toBe(DB_VERSION);
-    expect(await db.get('journeys', journeyV1.id)).toEqual({ ...journeyV1, author: '' });
-    expect(await db.get('touchpoints', touchpointV1.id)).toEqual({ ...touchpointV1, author: '', screenshot: null });
+    expect(await db.get('journeys', journeyV1.id)).toEqual({ ...journeyV2asV3, author: '', researcher: '' });
+    expect(await db.get('touchpoints', touchpointV1.id)).toEqual({ ...touchpointV2asV3, author: '' });
     expect(await db.count('tombstones')).toBe(0);
+    expect(await db.count('interactions')).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a version 2 database: journeys gain their study frame, touchpoints stage, channel and position', async () => {
+    const name = await databaseAt(2, { journeys: [journeyV2], touchpoints: [touchpointV2] });
+    const db = await openWaymarkDb(name);
+    expect(await db.get('journeys', journeyV2.id)).toEqual(journeyV2asV3);
+    expect(await db.get('touchpoints', touchpointV2.id)).toEqual(touchpointV2asV3);
+    // The upgraded records are valid for today's schemas and reachable through the indexes.
+    expect(await db.getAllFromIndex('touchpoints', 'byJourney', journeyV2.id)).toHaveLength(1);
     db.close();
   });
 
@@ -73,7 +98,7 @@ describe('migrations', () => {
     const db = await openDB<WaymarkDb>(name, 1, {
       upgrade(database, oldVersion, newVersion, tx) {
         ran.push(oldVersion);
-        runMigrations(database, tx, oldVersion, newVersion ?? 1);
+        void runMigrations(database, tx, oldVersion, newVersion ?? 1);
       },
     });
     db.close();
@@ -84,9 +109,9 @@ describe('migrations', () => {
     reopened.close();
   });
 
-  it('refuses to upgrade to a version it has no step for', () => {
+  it('refuses to upgrade to a version it has no step for', async () => {
     const stub = {} as Parameters<typeof runMigrations>[0];
     const tx = {} as Parameters<typeof runMigrations>[1];
-    expect(() => runMigrations(stub, tx, DB_VERSION, DB_VERSION + 1)).toThrow(/No migration to database version/);
+    await expect(runMigrations(stub, tx, DB_VERSION, DB_VERSION + 1)).rejects.toThrow(/No migration to database version/);
   });
 });
