@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { Id } from '../model/common';
 import { ExportFile } from '../model/export-file';
-import { Journey } from '../model/journey';
-import { Touchpoint, TouchpointDraft } from '../model/touchpoint';
+import { Interaction, InteractionDraft } from '../model/interaction';
+import { Journey, JourneyDetails } from '../model/journey';
+import { ChannelId, Effort, Emotion, NamedEmotion, Tag, Touchpoint, TouchpointDraft } from '../model/touchpoint';
 
 /** Who may send a request: extension pages (`ui`) or content scripts (`content`). */
 export type Sender = 'ui' | 'content';
@@ -57,6 +58,54 @@ export const JourneyOverview = z.strictObject({
 });
 export type JourneyOverview = z.infer<typeof JourneyOverview>;
 
+/** A journey with everything it holds, for the side panel and the journey map. */
+export const JourneyDetail = z.strictObject({
+  journey: Journey,
+  touchpoints: z.array(Touchpoint),
+  interactions: z.array(Interaction),
+});
+export type JourneyDetail = z.infer<typeof JourneyDetail>;
+
+/** The ratings and words of a touchpoint a researcher may change after saving it. */
+export const TouchpointChanges = z
+  .strictObject({
+    emotion: Emotion,
+    effort: Effort,
+    namedEmotion: NamedEmotion.nullable(),
+    stage: z.union([z.string().trim().min(1).max(64), z.literal('')]),
+    channel: ChannelId,
+    note: z.string().max(10_000),
+    tags: z.array(Tag).max(50),
+  })
+  .partial();
+export type TouchpointChanges = z.infer<typeof TouchpointChanges>;
+
+/** Edits to journeys; each changes records in one transaction and bumps their `updatedAt`. */
+export const JourneyEdit = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('moveTouchpoints'), touchpointIds: z.array(Id).min(1).max(10_000), toJourneyId: Id }),
+  /** Put a touchpoint between two others of its journey (`null` for the start or end). */
+  z.strictObject({ type: z.literal('reorder'), touchpointId: Id, beforeId: Id.nullable(), afterId: Id.nullable() }),
+  /** Move everything of `absorbId` into `keepId` and delete `absorbId`. */
+  z.strictObject({ type: z.literal('merge'), keepId: Id, absorbId: Id }),
+  /** A new journey from the touchpoint `atTouchpointId` on; its id is made by the caller so a retry is safe. */
+  z.strictObject({
+    type: z.literal('split'),
+    journeyId: Id,
+    atTouchpointId: Id,
+    newJourneyId: Id,
+    title: z.string().trim().min(1).max(200),
+  }),
+  z.strictObject({ type: z.literal('deleteJourney'), journeyId: Id }),
+  z.strictObject({ type: z.literal('deleteTouchpoint'), touchpointId: Id }),
+  /** Undo a delete, by the id its reply gave. */
+  z.strictObject({ type: z.literal('undo'), undoId: Id }),
+]);
+export type JourneyEdit = z.infer<typeof JourneyEdit>;
+
+/** What an edit did: the journeys it touched, and for a delete the id that undoes it. */
+export const EditOutcome = z.strictObject({ journeyIds: z.array(Id), undoId: Id.nullable() });
+export type EditOutcome = z.infer<typeof EditOutcome>;
+
 /**
  * Requests to the background worker, by name. Each is validated where it is
  * received, and its reply is validated before it leaves.
@@ -64,14 +113,61 @@ export type JourneyOverview = z.infer<typeof JourneyOverview>;
 export const requests = {
   /** The popup opens: what journey is there to show? */
   'journey.overview': spec({ from: 'ui', request: z.strictObject({}), response: JourneyOverview }),
-  /** Start a named journey; the running one, if any, ends. */
+  /**
+   * Start a named journey; the running one, if any, ends. `tabId` is the tab
+   * it starts in: the passive recorder starts there, and tabs opened from it
+   * join the journey.
+   */
   'journey.start': spec({
     from: 'ui',
-    request: z.strictObject({ id: Id, title: z.string().trim().min(1).max(200) }),
+    request: z.strictObject({
+      id: Id,
+      title: z.string().trim().min(1).max(200),
+      details: JourneyDetails.optional(),
+      tabId: z.number().int().nonnegative().optional(),
+    }),
     response: Journey,
   }),
+  /** Pause a running journey: nothing is recorded until it resumes. */
+  'journey.pause': spec({ from: 'ui', request: z.strictObject({ journeyId: Id }), response: Journey }),
+  'journey.resume': spec({ from: 'ui', request: z.strictObject({ journeyId: Id }), response: Journey }),
   /** End a journey. */
   'journey.end': spec({ from: 'ui', request: z.strictObject({ journeyId: Id }), response: Journey }),
+  /** Change a journey's title, persona, scenario, site, stages... */
+  'journey.update': spec({
+    from: 'ui',
+    request: z.strictObject({ journeyId: Id, details: JourneyDetails }),
+    response: Journey,
+  }),
+  /** One journey with its touchpoints (in display order) and interactions (in time order). */
+  'journey.detail': spec({ from: 'ui', request: z.strictObject({ journeyId: Id }), response: JourneyDetail }),
+  /** Move, reorder, merge, split, delete, undo. */
+  'journey.edit': spec({ from: 'ui', request: z.strictObject({ edit: JourneyEdit }), response: EditOutcome }),
+  /** Change a saved touchpoint's ratings, stage, channel, note or tags. */
+  'touchpoint.update': spec({
+    from: 'ui',
+    request: z.strictObject({ touchpointId: Id, changes: TouchpointChanges }),
+    response: Touchpoint,
+  }),
+  /**
+   * Rate a logged interaction: it becomes a touchpoint with the interaction's
+   * time and anchor. `touchpointId` is made by the caller, so a retry is safe.
+   */
+  'interaction.promote': spec({
+    from: 'ui',
+    request: z.strictObject({
+      interactionId: Id,
+      touchpointId: Id,
+      rating: TouchpointChanges.required({ emotion: true, effort: true }),
+    }),
+    response: Touchpoint,
+  }),
+  /** The passive recorder's batch of what happened in its tab; duplicates (retries) are ignored by id. */
+  'interaction.record': spec({
+    from: 'content',
+    request: z.strictObject({ interactions: z.array(InteractionDraft).min(1).max(200) }),
+    response: z.strictObject({ recorded: z.number().int().nonnegative() }),
+  }),
   /** Inject the capture overlay into a tab and start the element picker. */
   'capture.pickElement': spec({
     from: 'ui',
@@ -127,6 +223,11 @@ export const UiNotice = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('notice.touchpointSaved'),
     payload: z.strictObject({ journeyId: Id, touchpointId: Id }),
+  }),
+  /** Anything else about these journeys changed: status, details, interactions, an edit. */
+  z.strictObject({
+    type: z.literal('notice.journeysChanged'),
+    payload: z.strictObject({ journeyIds: z.array(Id) }),
   }),
 ]);
 export type UiNotice = z.infer<typeof UiNotice>;
