@@ -6,6 +6,8 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // Checks on the built extension run after the build: vitest.build.config.ts.
+    exclude: ['**/node_modules/**', 'test/build/**'],
     environment: 'node',
     setupFiles: ['fake-indexeddb/auto'],
   },

@@ -37,6 +37,17 @@ const firefoxSettings = {
  */
 const firefoxAction = { default_title: '__MSG_extName__', default_area: 'navbar' };
 
+/**
+ * Keyboard shortcuts for capture (entrypoints/background/triggers.ts). Like a
+ * context menu click, a shortcut grants `activeTab` on the tab it is pressed in.
+ */
+const captureCommands = {
+  'tag-element': { suggested_key: { default: 'Alt+Shift+T' }, description: '__MSG_commandTagElement__' },
+  'tag-page': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandTagPage__' },
+  // No default key: Chrome allows four suggested keys, and this one is used less.
+  'show-pins': { description: '__MSG_commandShowPins__' },
+};
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
@@ -55,8 +66,16 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['activeTab', 'scripting', 'downloads', 'storage'],
+    // `contextMenus` is Chrome's name; Firefox accepts it as an alias of `menus`.
+    // `unlimitedStorage`: a long study with screenshots must not hit the origin quota, and it keeps the data from eviction.
+    permissions: ['activeTab', 'scripting', 'downloads', 'storage', 'unlimitedStorage', 'contextMenus'],
+    commands: captureCommands,
     host_permissions: mode === 'e2e' ? e2eHosts : [],
+    // Asked for when a journey starts, with a word on why (the popup): the
+    // passive recorder follows the researcher across the journey's tabs and
+    // sites, where `activeTab` covers only the page clicked on. Firefox MV2
+    // takes it in `optional_permissions` (WXT moves it there).
+    optional_host_permissions: ['<all_urls>'],
     // WXT builds MV2's `browser_action` from its own key, not from `action`.
     ...(browser === 'firefox'
       ? { action: firefoxAction, browser_action: firefoxAction }

@@ -27,6 +27,8 @@ export function ImportPanel({ outcome, busy, onFile }: ImportPanelProps) {
         name="import"
         accept=".json,.zip,application/json,application/zip"
         class="wm-visually-hidden"
+        aria-label={t('importButton')}
+        tabIndex={-1}
         onChange={(event) => {
           const file = event.currentTarget.files?.[0];
           if (file) onFile(file);

@@ -1,4 +1,5 @@
 import type { JourneySummary } from '../lib/messages/protocol';
+import { statusLabel } from './findings/labels';
 import { useT } from './i18n';
 
 export interface JourneyTableProps {
@@ -8,10 +9,20 @@ export interface JourneyTableProps {
   onToggleAll: (select: boolean) => void;
   formatDateTime: (iso: string) => string;
   formatNumber: (value: number) => string;
+  /** The address of a journey's map, to link its title; no link when absent. */
+  mapHref?: (journeyId: string) => string;
 }
 
 /** Every journey with a checkbox, for choosing what to export. */
-export function JourneyTable({ journeys, selected, onToggle, onToggleAll, formatDateTime, formatNumber }: JourneyTableProps) {
+export function JourneyTable({
+  journeys,
+  selected,
+  onToggle,
+  onToggleAll,
+  formatDateTime,
+  formatNumber,
+  mapHref,
+}: JourneyTableProps) {
   const t = useT();
   if (journeys.length === 0) return <p class="wm-empty">{t('journeysEmpty')}</p>;
   const all = journeys.every((s) => selected.has(s.journey.id));
@@ -40,7 +51,7 @@ export function JourneyTable({ journeys, selected, onToggle, onToggleAll, format
               />
             </td>
             <td class="wm-title" dir="auto">
-              {journey.title}
+              {mapHref ? <a href={mapHref(journey.id)}>{journey.title}</a> : journey.title}
             </td>
             <td>
               <time dateTime={journey.startedAt}>{formatDateTime(journey.startedAt)}</time>
@@ -48,7 +59,7 @@ export function JourneyTable({ journeys, selected, onToggle, onToggleAll, format
             <td class="wm-num">{formatNumber(touchpointCount)}</td>
             <td>
               <span class="wm-status" data-running={journey.status === 'running'}>
-                {journey.status === 'running' ? t('journeysStatusRunning') : t('journeysStatusEnded')}
+                {statusLabel(t, journey.status)}
               </span>
             </td>
           </tr>

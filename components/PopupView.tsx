@@ -22,6 +22,11 @@ export interface PopupViewProps {
   onTagElement: () => void;
   onExport: () => void;
   onOpenJourneys: () => void;
+  onPause: () => void;
+  onResume: () => void;
+  /** Opens the live side panel; must run synchronously in the click (a user gesture). */
+  onOpenSidePanel: () => void;
+  onOpenMap: () => void;
 }
 
 /** The toolbar popup: start or end a journey, tag, review, export. */
@@ -29,6 +34,7 @@ export function PopupView(props: PopupViewProps) {
   const t = useT();
   const [title, setTitle] = useState('');
   const running = props.journey?.status === 'running';
+  const paused = props.journey?.status === 'paused';
   return (
     <main class="wm-popup" aria-busy={props.journey === undefined}>
       <header class="wm-popup-header">
@@ -39,15 +45,15 @@ export function PopupView(props: PopupViewProps) {
           </svg>
           {t('extName')}
         </h1>
-        <span class="wm-pill" data-running={running}>
-          {running ? t('popupStatusRecording') : t('popupStatusIdle')}
+        <span class="wm-pill" data-running={running} data-paused={paused}>
+          {running ? t('popupStatusRecording') : paused ? t('statusPaused') : t('popupStatusIdle')}
         </span>
       </header>
       <button type="button" class="wm-link" data-action="open-journeys" onClick={props.onOpenJourneys}>
         {t('popupOpenJourneys')}
       </button>
 
-      {!running && (
+      {!running && !paused && (
         <form
           class="wm-start"
           onSubmit={(event) => {
@@ -71,12 +77,13 @@ export function PopupView(props: PopupViewProps) {
           <button type="submit" class="wm-button wm-primary" data-action="start" disabled={props.busy || !title.trim()}>
             {t('popupStart')}
           </button>
+          <p class="wm-hint">{t('popupRecordingHint')}</p>
         </form>
       )}
 
       {props.journey && (
         <section class="wm-journey" aria-labelledby="wm-journey-title">
-          {!running && <p class="wm-eyebrow">{t('popupLastJourney')}</p>}
+          {!running && !paused && <p class="wm-eyebrow">{t('popupLastJourney')}</p>}
           <h2 id="wm-journey-title" dir="auto">
             {props.journey.title}
           </h2>
@@ -96,10 +103,32 @@ export function PopupView(props: PopupViewProps) {
                 {t('popupTagElement')}
               </button>
             )}
+            {running && (
+              <button type="button" class="wm-button" data-action="pause" onClick={props.onPause} disabled={props.busy}>
+                {t('actionPause')}
+              </button>
+            )}
+            {paused && (
+              <button
+                type="button"
+                class="wm-button wm-primary"
+                data-action="resume"
+                onClick={props.onResume}
+                disabled={props.busy}
+              >
+                {t('actionResume')}
+              </button>
+            )}
+            <button type="button" class="wm-button" data-action="open-side-panel" onClick={props.onOpenSidePanel}>
+              {t('actionOpenSidePanel')}
+            </button>
+            <button type="button" class="wm-button" data-action="open-map" onClick={props.onOpenMap}>
+              {t('actionOpenMap')}
+            </button>
             <button type="button" class="wm-button" data-action="export-json" onClick={props.onExport} disabled={props.busy}>
               {t('popupExportJson')}
             </button>
-            {running && (
+            {(running || paused) && (
               <button type="button" class="wm-button wm-quiet" data-action="end" onClick={props.onEnd} disabled={props.busy}>
                 {t('popupEnd')}
               </button>

@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { EFFORTS, type Effort, EMOTIONS, type Emotion } from '../lib/model/scales';
+import { CaptureDetails, type CaptureDetailsValue } from './CaptureDetails';
 import { EffortScale } from './EffortScale';
 import { EmotionScale } from './EmotionScale';
 import { useT } from './i18n';
@@ -9,8 +10,17 @@ import { useT } from './i18n';
 export type CardStatus = 'editing' | 'saving' | 'saved' | 'error';
 
 export interface RatingCardProps {
+  /** The card's heading; "New touchpoint" by default. */
+  heading?: string;
   /** What was tagged, as the researcher recognises it (masked element text). */
   subject: string;
+  /** A line about the journey, e.g. "2 min after the previous touchpoint". */
+  context?: string;
+  /** Feeling, stage, channel and tags; the card shows them when given. */
+  details?: CaptureDetailsValue;
+  /** The journey's stages, for the stage choice. */
+  stages?: readonly string[];
+  onDetails?: (details: CaptureDetailsValue) => void;
   emotion: Emotion | null;
   effort: Effort | null;
   note: string;
@@ -43,10 +53,11 @@ export function RatingCard(props: RatingCardProps) {
   useEffect(() => root.current?.focus(), []);
 
   const onKeyDown = (event: KeyboardEvent) => {
+    // Digits and Enter type into text fields; on radios, checkboxes and selects they rate and save.
     const inText =
       event.target instanceof HTMLElement &&
       /^(TEXTAREA|INPUT)$/.test(event.target.tagName) &&
-      (event.target as HTMLInputElement).type !== 'radio';
+      !/^(radio|checkbox)$/.test((event.target as HTMLInputElement).type);
     if (event.key === 'Escape') {
       event.preventDefault();
       props.onCancel();
@@ -84,15 +95,19 @@ export function RatingCard(props: RatingCardProps) {
       data-status={props.status}
     >
       <header class="wm-card-header">
-        <h2 id="wm-card-title">{t('cardTitle')}</h2>
+        <h2 id="wm-card-title">{props.heading ?? t('cardTitle')}</h2>
         {props.subject && (
           <p class="wm-subject" title={props.subject} dir="auto">
             {props.subject}
           </p>
         )}
+        {props.context && <p class="wm-subject">{props.context}</p>}
       </header>
       <EmotionScale value={props.emotion} onChange={props.onEmotion} />
       <EffortScale value={props.effort} onChange={props.onEffort} />
+      {props.details && props.onDetails && (
+        <CaptureDetails value={props.details} stages={props.stages ?? []} onChange={props.onDetails} />
+      )}
       <label class="wm-field wm-note">
         <span>{t('cardNote')}</span>
         <textarea

@@ -17,6 +17,9 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/** What `demo/hard/hostile.html` is served with: no inline script or style, nothing from elsewhere. */
+const HOSTILE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'";
+
 export interface DemoServer {
   /** e.g. `http://127.0.0.1:43121` */
   origin: string;
@@ -55,7 +58,12 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         .end('<!doctype html><title>Not found</title><h1>Page not found</h1>');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+      // Pages written to be hard get the strictest policy a real site might send.
+      ...(relative.startsWith('/hard/hostile') ? { 'content-security-policy': HOSTILE_CSP } : {}),
+    });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));

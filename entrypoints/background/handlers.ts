@@ -1,36 +1,35 @@
-import { browser } from 'wxt/browser';
-import type { UiNotice } from '@/lib/messages/protocol';
+import { orderTouchpoints } from '@/lib/journey/order';
 import type { Handlers } from '@/lib/messages/router';
 import { newId, nowIso } from '@/lib/model/ids';
 import { captureScreenshot } from '@/lib/platform/screenshot';
 import { getSettings } from '@/lib/platform/settings';
+import { readJourney } from '@/lib/store/edits';
 import { applyImport } from '@/lib/store/import';
-import { endJourney, getJourney, getLatestJourney, listJourneySummaries, startJourney } from '@/lib/store/journeys';
-import { openWaymarkDb } from '@/lib/store/open-db';
-import type { WaymarkDatabase } from '@/lib/store/schema';
-import { listTouchpoints, saveTouchpoint } from '@/lib/store/touchpoints';
+import { promoteInteraction, recordInteractions } from '@/lib/store/interactions';
+import { applyJourneyEdit } from '@/lib/store/journey-edits';
+import {
+  endJourney,
+  getJourney,
+  getLatestJourney,
+  listJourneySummaries,
+  NotFoundError,
+  pauseJourneyIn,
+  resumeJourneyIn,
+  startJourney,
+  updateJourney,
+} from '@/lib/store/journeys';
+import { listTouchpoints, saveTouchpoint, updateTouchpoint } from '@/lib/store/touchpoints';
+import { db } from './database';
 import { downloadExport } from './exports';
 import { decodeScreenshots } from './imports';
-import { injectCapture } from './inject-capture';
+import { journeysChanged, notify } from './notify';
+import { pinsOfPage } from './pins';
+import { startRecorder } from './recorder';
+import { startCapture } from './start-capture';
 
-/** A connection is a cache, not state: if it fails, the next call reopens. */
-let connection: Promise<WaymarkDatabase> | undefined;
-function db(): Promise<WaymarkDatabase> {
-  connection ??= openWaymarkDb().catch((error: unknown) => {
-    connection = undefined;
-    throw error;
-  });
-  return connection;
-}
+const NotFound = NotFoundError;
 
-class NotFound extends Error {
-  override name = 'NotFoundError';
-}
-
-/** Tells open extension pages; nobody listening is fine. */
-function notify(notice: UiNotice): void {
-  browser.runtime.sendMessage(notice).catch(() => undefined);
-}
+const changed = journeysChanged;
 
 /** The page's host, as the title of a journey started by a capture. */
 function hostOf(url: string): string {
@@ -50,18 +49,76 @@ export function createHandlers(): Handlers {
       const touchpoints = journey ? await listTouchpoints(database, journey.id) : [];
       return { journey, touchpoints };
     },
-    async 'journey.start'({ id, title }) {
+    async 'journey.start'({ id, title, details, tabId }) {
       const { author } = await getSettings();
-      return startJourney(await db(), { id, title, now: nowIso(), author });
-    },
-    async 'journey.end'({ journeyId }) {
-      const journey = await endJourney(await db(), journeyId, nowIso());
-      if (!journey) throw new NotFound(`No journey ${journeyId}.`);
+      const journey = await startJourney(await db(), { id, title, details, tabId, now: nowIso(), author });
+      changed([journey.id]);
+      if (tabId !== undefined) void startRecorder(tabId);
       return journey;
     },
+    async 'journey.end'({ journeyId }) {
+      const { author } = await getSettings();
+      const journey = await endJourney(await db(), journeyId, nowIso(), author);
+      changed([journey.id]);
+      return journey;
+    },
+    async 'journey.pause'({ journeyId }) {
+      const { author } = await getSettings();
+      const journey = await pauseJourneyIn(await db(), journeyId, nowIso(), author);
+      changed([journey.id]);
+      return journey;
+    },
+    async 'journey.resume'({ journeyId }) {
+      const { author } = await getSettings();
+      const journey = await resumeJourneyIn(await db(), journeyId, nowIso(), author);
+      changed([journey.id]);
+      return journey;
+    },
+    async 'journey.update'({ journeyId, details }) {
+      const { author } = await getSettings();
+      const journey = await updateJourney(await db(), journeyId, details, nowIso(), author);
+      changed([journey.id]);
+      return journey;
+    },
+    async 'journey.detail'({ journeyId }) {
+      const database = await db();
+      const tx = database.transaction(['journeys', 'touchpoints', 'interactions']);
+      const records = await readJourney(tx as never, journeyId);
+      await tx.done;
+      if (!records) throw new NotFound(`No journey ${journeyId}.`);
+      return { ...records, touchpoints: orderTouchpoints(records.touchpoints) };
+    },
+    async 'journey.edit'({ edit }) {
+      const { author } = await getSettings();
+      const outcome = await applyJourneyEdit(await db(), edit, { now: nowIso(), author, undoId: newId() });
+      changed(outcome.journeyIds);
+      return outcome;
+    },
+    async 'touchpoint.update'({ touchpointId, changes }) {
+      const { author } = await getSettings();
+      const touchpoint = await updateTouchpoint(await db(), touchpointId, changes, nowIso(), author);
+      changed([touchpoint.journeyId]);
+      return touchpoint;
+    },
+    async 'interaction.promote'({ interactionId, touchpointId, rating }) {
+      const { author } = await getSettings();
+      const touchpoint = await promoteInteraction(await db(), { interactionId, touchpointId, rating, now: nowIso(), author });
+      notify({ type: 'notice.touchpointSaved', payload: { journeyId: touchpoint.journeyId, touchpointId: touchpoint.id } });
+      return touchpoint;
+    },
+    async 'interaction.record'({ interactions }, sender) {
+      if (sender.tab?.id === undefined) return { recorded: 0 };
+      const { author } = await getSettings();
+      const result = await recordInteractions(await db(), { drafts: interactions, tabId: sender.tab.id, now: nowIso(), author });
+      if (result.journeyId) changed([result.journeyId]);
+      return { recorded: result.recorded };
+    },
     async 'capture.pickElement'({ tabId }) {
-      await injectCapture(tabId, { type: 'picker.start', payload: { mode: 'element' } });
+      await startCapture({ tabId, mode: 'element' });
       return null;
+    },
+    async 'capture.pins'({ url }) {
+      return { touchpoints: await pinsOfPage(url) };
     },
     async 'touchpoint.save'({ draft, screenshot: hints }, sender) {
       const { author } = await getSettings();
@@ -70,14 +127,17 @@ export function createHandlers(): Handlers {
       const windowId = sender.tab?.active ? sender.tab.windowId : undefined;
       const screenshot =
         hints && windowId !== undefined ? await captureScreenshot(windowId, draft.id, hints, draft.viewport.width) : null;
-      const { touchpoint } = await saveTouchpoint(await db(), {
+      const tab = sender.tab?.id === undefined ? undefined : { id: sender.tab.id, openerTabId: sender.tab.openerTabId ?? null };
+      const { touchpoint, endedJourneyIds } = await saveTouchpoint(await db(), {
         screenshot,
         draft,
         now: nowIso(),
         author,
+        tab,
         fallbackJourney: { id: newId(), title: hostOf(draft.url) },
       });
       notify({ type: 'notice.touchpointSaved', payload: { journeyId: touchpoint.journeyId, touchpointId: touchpoint.id } });
+      changed(endedJourneyIds);
       return touchpoint;
     },
     async 'journey.list'() {

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { createRouter } from '@/lib/messages/router';
 import { createHandlers } from './handlers';
+import { registerRecorder } from './recorder';
+import { describeCaptureError, registerTriggers } from './triggers';
 
 /**
  * The worker's wiring, and nothing else: the router is registered in the
@@ -11,6 +13,9 @@ export default defineBackground(() => {
   const route = createRouter(createHandlers(), {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
+    describeError: describeCaptureError,
   });
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
+  registerTriggers();
+  registerRecorder();
 });

@@ -8,16 +8,17 @@ export class TabUnavailable extends Error {
 
 /**
  * Injects the capture script into `tabId` (on demand, under `activeTab`; the
- * script guards against running twice) and hands it `command`.
+ * script guards against running twice) and hands it `command`. `frameId`
+ * names a frame (a context menu opened in an iframe); the top one by default.
  */
-export async function injectCapture(tabId: number, command: ContentCommand): Promise<void> {
+export async function injectCapture(tabId: number, command: ContentCommand, frameId = 0): Promise<void> {
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/capture.js'] });
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/content-scripts/capture.js'] });
   } catch (error) {
     throw new TabUnavailable(error instanceof Error ? error.message : String(error));
   }
   try {
-    await browser.tabs.sendMessage(tabId, command);
+    await browser.tabs.sendMessage(tabId, command, { frameId });
   } catch (error) {
     // Firefox lets executeScript "succeed" on about: pages without running
     // anything; nobody answers there, which means the same: not this page.

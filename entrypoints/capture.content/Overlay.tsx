@@ -1,36 +1,46 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { CaptureDetailsValue } from '@/components/CaptureDetails';
+import { splitTags } from '@/components/CaptureDetails';
 import { useT } from '@/components/i18n';
 import { PickerHighlight } from '@/components/PickerHighlight';
 import { type CardStatus, RatingCard } from '@/components/RatingCard';
-import { describeTarget } from '@/lib/capture/describe-target';
 import { maskSensitiveText } from '@/lib/capture/mask-text';
-import { pageContext } from '@/lib/capture/page-context';
 import { readableText } from '@/lib/capture/page-text';
 import { startPicker } from '@/lib/capture/picker';
 import { type Box, placeCard } from '@/lib/capture/place-card';
 import { sensitiveRegions } from '@/lib/capture/privacy-regions';
-import { sanitizeUrl } from '@/lib/capture/sanitize-url';
-import { newId, nowIso } from '@/lib/model/ids';
+import type { CaptureJourneyContext, CaptureMode } from '@/lib/messages/content-command';
 import type { Effort, Emotion } from '@/lib/model/scales';
-import type { TouchpointDraft } from '@/lib/model/touchpoint';
 import { DEFAULT_CHANNEL } from '@/lib/model/vocabulary';
 import { requestFromPage } from '@/lib/platform/page-transport';
+import { type CaptureTarget, elementTarget, hintedElement, pageTarget, selectionTarget } from './capture-target';
 
 export interface OverlayProps {
-  /** Our shadow host, which the picker must never offer as a target. */
-  host: Element;
+  /** Our shadow hosts, which the picker must never offer as a target. */
+  isOwnHost: (el: Element) => boolean;
+  mode: Exclude<CaptureMode, 'pins'>;
+  /** The link or image a context menu was opened on. */
+  hint?: { linkUrl?: string; srcUrl?: string };
+  journey: CaptureJourneyContext;
+  /** The page's largest contentful paint so far (watched from the script's start). */
+  lcpMs: () => number | null;
+  /** "2 min" for a duration in ms, in the UI language. */
+  formatDuration: (ms: number) => string;
   onClose: () => void;
+  /** A touchpoint was saved (pins refresh). */
+  onSaved: () => void;
   /** Delays tied to the content script's life (WXT `ctx.setTimeout`). */
   setTimeout: (fn: () => void, ms: number) => void;
   signal: AbortSignal;
 }
 
-type Base = Omit<TouchpointDraft, 'emotion' | 'effort' | 'note'>;
-
 function boxOf(el: Element): Box {
   const r = el.getBoundingClientRect();
   return { left: r.left, top: r.top, width: r.width, height: r.height };
 }
+
+/** Where a page touchpoint's card goes: the top corner at the end of the line. */
+const PAGE_BOX: Box = { left: Number.MAX_SAFE_INTEGER / 2, top: 8, width: 0, height: 0 };
 
 function hoverLabel(el: Element): string {
   // Mask before cutting: a card number cut in half no longer looks like one.
@@ -43,58 +53,50 @@ function nextPaint(): Promise<void> {
   return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
 }
 
-/** Everything captured automatically at the moment of the pick. */
-function captureContext(el: Element): Base {
-  return {
-    id: newId(),
-    capturedAt: nowIso(),
-    url: sanitizeUrl(location.href),
-    pageTitle: maskSensitiveText(document.title).slice(0, 1_000),
-    target: 'element',
-    namedEmotion: null,
-    stage: '',
-    channel: DEFAULT_CHANNEL,
-    tags: [],
-    anchor: describeTarget(el),
-    viewport: {
-      width: Math.round(innerWidth),
-      height: Math.round(innerHeight),
-      scrollX,
-      scrollY,
-      devicePixelRatio: devicePixelRatio || 1,
-    },
-    context: pageContext(window, null),
-  };
+/** The target a trigger names without picking, or `null` to start the picker. */
+function directTarget(props: OverlayProps): CaptureTarget | null {
+  const lcp = props.lcpMs();
+  if (props.mode === 'page') return pageTarget(lcp);
+  if (props.mode === 'selection') return selectionTarget(lcp) ?? pageTarget(lcp);
+  const hinted = props.hint ? hintedElement(props.hint) : null;
+  return hinted ? elementTarget(hinted, lcp) : null;
 }
 
-/** The in-page program: pick an element, rate it, save it. */
-export function Overlay({ host, onClose, setTimeout, signal }: OverlayProps) {
+/** The in-page program: pick an element (or take the page or selection), rate it, save it. */
+export function Overlay(props: OverlayProps) {
+  const { journey, onClose, setTimeout, signal } = props;
   const t = useT();
   const [hover, setHover] = useState<Element | null>(null);
-  const [picked, setPicked] = useState<{ base: Base; box: Box; el: Element } | null>(null);
+  const [picked, setPicked] = useState<CaptureTarget | null>(() => directTarget(props));
   /** True while the screenshot is taken: the card steps out of the picture. */
   const [hidden, setHidden] = useState(false);
   const [emotion, setEmotion] = useState<Emotion | null>(null);
   const [effort, setEffort] = useState<Effort | null>(null);
   const [note, setNote] = useState('');
+  const [details, setDetails] = useState<CaptureDetailsValue>({
+    namedEmotion: null,
+    stage: journey.lastStage,
+    channel: DEFAULT_CHANNEL,
+    tags: [],
+    otherTags: '',
+  });
   const [status, setStatus] = useState<CardStatus>('editing');
   const [message, setMessage] = useState<string | undefined>();
   const [cardStyle, setCardStyle] = useState({ left: '-9999px', top: '0px' });
-  const pickerStop = useRef<AbortController | null>(null);
 
   useLayoutEffect(() => {
+    if (picked) return;
     const controller = new AbortController();
     signal.addEventListener('abort', () => controller.abort(), { once: true });
-    pickerStop.current = controller;
     startPicker({
       win: window,
       signal: controller.signal,
-      ignore: (el) => el === host,
+      ignore: props.isOwnHost,
       onHover: setHover,
       onPick: (el) => {
         controller.abort();
         setHover(null);
-        setPicked({ base: captureContext(el), box: boxOf(el), el });
+        setPicked(elementTarget(el, props.lcpMs()));
       },
       onCancel: () => {
         controller.abort();
@@ -104,12 +106,12 @@ export function Overlay({ host, onClose, setTimeout, signal }: OverlayProps) {
     return () => controller.abort();
   }, []);
 
+  const box = picked?.element ? boxOf(picked.element) : PAGE_BOX;
   const cardRef = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const card = cardRef.current?.firstElementChild;
     if (!picked || !card) return;
-    const size = card.getBoundingClientRect();
-    const at = placeCard(picked.box, size, { width: innerWidth, height: innerHeight });
+    const at = placeCard(box, card.getBoundingClientRect(), { width: innerWidth, height: innerHeight });
     setCardStyle({ left: `${at.left}px`, top: `${at.top}px` });
   }, [picked]);
 
@@ -125,11 +127,16 @@ export function Overlay({ host, onClose, setTimeout, signal }: OverlayProps) {
     setMessage(undefined);
     setHidden(true);
     await nextPaint();
-    const screenshot = { target: picked.el.isConnected ? boxOf(picked.el) : null, masks: sensitiveRegions(document) };
-    const result = await requestFromPage('touchpoint.save', { draft: { ...picked.base, emotion, effort, note }, screenshot });
+    const target = picked.element?.isConnected ? boxOf(picked.element) : null;
+    const screenshot = journey.screenshots ? { target, masks: sensitiveRegions(document) } : null;
+    const { otherTags, ...words } = details;
+    const tags = [...new Set([...words.tags, ...splitTags(otherTags)])].slice(0, 50);
+    const draft = { ...picked.base, ...words, tags, emotion, effort, note };
+    const result = await requestFromPage('touchpoint.save', { draft, screenshot });
     setHidden(false);
     if (result.ok) {
       setStatus('saved');
+      props.onSaved();
       setTimeout(onClose, 1_200);
       return;
     }
@@ -137,24 +144,29 @@ export function Overlay({ host, onClose, setTimeout, signal }: OverlayProps) {
     setMessage(result.error.code === 'storage-full' ? t('errorStorageFull') : t('errorGeneric', result.error.message));
   };
 
+  const kind = picked.base.target;
+  const subject = picked.base.anchor.quote.exact || (kind === 'page' ? picked.base.pageTitle : picked.base.anchor.tagName);
+  const visibility = hidden ? 'hidden' : 'visible';
   return (
     <>
-      <div
-        class="wm-target"
-        style={{
-          left: `${picked.box.left}px`,
-          top: `${picked.box.top}px`,
-          width: `${picked.box.width}px`,
-          height: `${picked.box.height}px`,
-          visibility: hidden ? 'hidden' : 'visible',
-        }}
-      />
-      <div ref={cardRef} style={{ visibility: hidden ? 'hidden' : 'visible' }}>
+      {picked.element && (
+        <div
+          class="wm-target"
+          style={{ left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px`, visibility }}
+        />
+      )}
+      <div ref={cardRef} style={{ visibility }}>
         <RatingCard
-          subject={picked.base.anchor.quote.exact || picked.base.anchor.tagName}
+          heading={kind === 'page' ? t('cardTitlePage') : kind === 'selection' ? t('cardTitleSelection') : undefined}
+          subject={subject}
+          context={
+            journey.sincePreviousMs === null ? undefined : t('cardSincePrevious', props.formatDuration(journey.sincePreviousMs))
+          }
           emotion={emotion}
           effort={effort}
           note={note}
+          details={details}
+          stages={journey.stages}
           status={status}
           message={message}
           onEmotion={(value) => {
@@ -166,6 +178,7 @@ export function Overlay({ host, onClose, setTimeout, signal }: OverlayProps) {
             setMessage(undefined);
           }}
           onNote={setNote}
+          onDetails={setDetails}
           onSave={save}
           onCancel={onClose}
           style={cardStyle}

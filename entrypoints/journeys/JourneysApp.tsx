@@ -1,40 +1,42 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ExportPanel } from '@/components/ExportPanel';
 import { type ImportOutcome, ImportPanel } from '@/components/ImportPanel';
 import { useT } from '@/components/i18n';
 import { JourneyTable } from '@/components/JourneyTable';
-import { SettingsPanel } from '@/components/SettingsPanel';
-import type { ExportFormat, JourneySummary } from '@/lib/messages/protocol';
+import { JourneyFilters, Pager } from '@/components/journeys/JourneyFilters';
+import { CapturePrivacySettings, SettingsPanel } from '@/components/SettingsPanel';
+import type { ExportFormat } from '@/lib/messages/protocol';
 import { uiLocale } from '@/lib/platform/i18n';
-import { getSettings, saveSettings } from '@/lib/platform/settings';
+import { getSettings, type Settings, saveSettings } from '@/lib/platform/settings';
 import { request } from '@/lib/platform/transport';
 import { readImport } from './read-import';
+import { useJourneyPage } from './use-journey-page';
 
 /** The journeys page's controller: list, export, import, settings. */
 export function JourneysApp() {
   const t = useT();
-  const [journeys, setJourneys] = useState<JourneySummary[] | undefined>();
+  const list = useJourneyPage();
+  const journeys = list.items;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [exportNotice, setExportNotice] = useState<{ kind: 'info' | 'error'; text: string }>();
   const [importOutcome, setImportOutcome] = useState<ImportOutcome>();
   const [author, setAuthor] = useState('');
   const [authorSaved, setAuthorSaved] = useState(false);
+  const [privacy, setPrivacy] = useState<Pick<Settings, 'neverCapture' | 'captureInIncognito'>>();
   const [dateTimeFormat, numberFormat] = useMemo(
     () => [new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }), new Intl.NumberFormat(uiLocale())],
     [],
   );
 
-  const refresh = useCallback(async () => {
-    const result = await request('journey.list', {});
-    if (result.ok) setJourneys(result.value);
-    else setExportNotice({ kind: 'error', text: t('errorGeneric', result.error.message) });
-  }, []);
+  const refresh = list.refresh;
 
   useEffect(() => {
-    void refresh();
-    void getSettings().then((s) => setAuthor(s.author));
-  }, [refresh]);
+    void getSettings().then((s) => {
+      setAuthor(s.author);
+      setPrivacy({ neverCapture: s.neverCapture, captureInIncognito: s.captureInIncognito });
+    });
+  }, []);
 
   const onExport = async (scope: 'selected' | 'all', format: ExportFormat) => {
     setBusy(true);
@@ -85,6 +87,12 @@ export function JourneysApp() {
       </header>
       <main class="wm-layout">
         <section class="wm-list" aria-label={t('journeysTitle')}>
+          <JourneyFilters values={list.filters} onApply={list.applyFilters} />
+          {list.error && (
+            <p class="wm-notice" role="alert" data-kind="error">
+              {t('errorGeneric', list.error)}
+            </p>
+          )}
           {journeys && (
             <JourneyTable
               journeys={journeys}
@@ -93,10 +101,36 @@ export function JourneysApp() {
               onToggleAll={(all) => setSelected(all ? new Set(journeys.map((s) => s.journey.id)) : new Set())}
               formatDateTime={(iso) => dateTimeFormat.format(new Date(iso))}
               formatNumber={(v) => numberFormat.format(v)}
+              mapHref={(id) => `map.html?journey=${encodeURIComponent(id)}`}
+            />
+          )}
+          {journeys && (
+            <Pager
+              page={list.page}
+              first={list.first}
+              count={journeys.length}
+              hasPrevious={list.hasPrevious}
+              hasNext={list.hasNext}
+              formatNumber={(v) => numberFormat.format(v)}
+              onPrevious={list.previousPage}
+              onNext={list.nextPage}
             />
           )}
         </section>
         <aside class="wm-side">
+          <section class="wm-panel" aria-labelledby="wm-compare-heading">
+            <h2 id="wm-compare-heading">{t('compareHeading')}</h2>
+            <p class="wm-hint-text">{t('compareHelp')}</p>
+            <button
+              type="button"
+              class="wm-button"
+              data-action="compare-selected"
+              disabled={selected.size < 2}
+              onClick={() => location.assign(`map.html?compare=${[...selected].join(',')}`)}
+            >
+              {t('compareSelected', numberFormat.format(selected.size))}
+            </button>
+          </section>
           <ExportPanel
             selectedCount={selected.size}
             busy={busy}
@@ -118,6 +152,15 @@ export function JourneysApp() {
               setAuthorSaved(true);
             }}
           />
+          {privacy && (
+            <CapturePrivacySettings
+              {...privacy}
+              onChange={async (changes) => {
+                setPrivacy({ ...privacy, ...changes });
+                await saveSettings(changes);
+              }}
+            />
+          )}
         </aside>
       </main>
     </div>

@@ -9,6 +9,12 @@ import { JourneysApp } from './JourneysApp';
 document.documentElement.lang = uiLocale();
 document.documentElement.dir = uiDirection();
 document.title = `${translate('journeysTitle')} – ${translate('extName')}`;
+// Ask the browser to keep Waymark's data under storage pressure (`unlimitedStorage`
+// already exempts it from the quota); best effort, never blocking the page.
+void navigator.storage
+  ?.persisted?.()
+  .then((persisted) => persisted || navigator.storage.persist())
+  .catch(() => false);
 render(
   <I18nContext.Provider value={translate}>
     <JourneysApp />

@@ -6,6 +6,7 @@ import { type JourneyOverview, UiNotice } from '@/lib/messages/protocol';
 import type { ErrorInfo } from '@/lib/messages/result';
 import { newId } from '@/lib/model/ids';
 import { uiLocale } from '@/lib/platform/i18n';
+import { currentWindowId, openSidePanel } from '@/lib/platform/side-panel';
 import { request } from '@/lib/platform/transport';
 
 /**
@@ -20,6 +21,17 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/**
+ * Asks, once, for access to the sites of a journey, so the passive recorder
+ * can follow the researcher from page to page (`activeTab` covers one page
+ * only). Not awaited: already granted, it resolves at once; denied, capture
+ * still works where the researcher clicks; in a headless test browser the
+ * prompt never answers, and nothing waits for it.
+ */
+function requestRecordingAccess(): void {
+  browser.permissions.request({ origins: ['<all_urls>'] }).catch(() => false);
+}
+
 /** Hands the focus back to the page: a toolbar popup closes; a popup opened as a page (`?tab=`) stays. */
 function closeIfPopup(): void {
   if (!new URLSearchParams(location.search).has('tab')) window.close();
@@ -31,12 +43,17 @@ export function PopupApp() {
   const [overview, setOverview] = useState<JourneyOverview | undefined>();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<PopupViewProps['notice']>();
+  // Learnt up front: `sidePanel.open` must be called in the click itself, with no await before it.
+  const [windowId, setWindowId] = useState<number>();
+  useEffect(() => void currentWindowId().then(setWindowId), []);
   const describe = (error: ErrorInfo) =>
     error.code === 'storage-full'
       ? t('errorStorageFull')
       : error.code === 'tab-unavailable'
         ? t('errorTabUnavailable')
-        : t('errorGeneric', error.message);
+        : error.code === 'capture-off'
+          ? error.message // already says why, in the UI language
+          : t('errorGeneric', error.message);
 
   const refresh = useCallback(async () => {
     const result = await request('journey.overview', {});
@@ -83,12 +100,14 @@ export function PopupApp() {
       formatDateTime={(iso) => dateTimeFormat.format(new Date(iso))}
       formatTime={(iso) => timeFormat.format(new Date(iso))}
       formatNumber={(value) => numberFormat.format(value)}
-      onStart={(title) =>
-        act(async () => {
-          const result = await request('journey.start', { id: newId(), title });
+      onStart={(title) => {
+        // Asked in the click itself (Firefox refuses later); the journey starts whatever the answer.
+        requestRecordingAccess();
+        return act(async () => {
+          const result = await request('journey.start', { id: newId(), title, tabId: await targetTabId() });
           return result.ok ? undefined : result.error;
-        })
-      }
+        });
+      }}
       onEnd={() =>
         act(async () => {
           if (!journey) return undefined;
@@ -106,6 +125,30 @@ export function PopupApp() {
           return t('popupPickerStarted');
         })
       }
+      onPause={() =>
+        act(async () => {
+          if (!journey) return undefined;
+          const result = await request('journey.pause', { journeyId: journey.id });
+          return result.ok ? undefined : result.error;
+        })
+      }
+      onResume={() =>
+        act(async () => {
+          if (!journey) return undefined;
+          const result = await request('journey.resume', { journeyId: journey.id });
+          return result.ok ? undefined : result.error;
+        })
+      }
+      onOpenSidePanel={() => {
+        openSidePanel(windowId).then(closeIfPopup, (error: unknown) =>
+          setNotice({ kind: 'error', text: t('errorGeneric', error instanceof Error ? error.message : String(error)) }),
+        );
+      }}
+      onOpenMap={() => {
+        const query = journey ? `?journey=${journey.id}` : '';
+        void browser.tabs.create({ url: browser.runtime.getURL(`/map.html${query}`) });
+        closeIfPopup();
+      }}
       onOpenJourneys={() => {
         void browser.tabs.create({ url: browser.runtime.getURL('/journeys.html') });
         closeIfPopup();

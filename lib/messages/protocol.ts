@@ -32,6 +32,21 @@ export const ScreenshotHints = z.strictObject({
 });
 export type ScreenshotHints = z.infer<typeof ScreenshotHints>;
 
+/** What a pin on a revisited page shows of a touchpoint, and how to find its element. */
+export const PinnedTouchpoint = Touchpoint.pick({
+  id: true,
+  capturedAt: true,
+  target: true,
+  anchor: true,
+  emotion: true,
+  namedEmotion: true,
+  effort: true,
+  stage: true,
+  note: true,
+  tags: true,
+});
+export type PinnedTouchpoint = z.infer<typeof PinnedTouchpoint>;
+
 /** The file formats Waymark exports. */
 export const ExportFormat = z.enum(['json', 'zip', 'csv', 'mermaid', 'html', 'annotations']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
@@ -183,6 +198,16 @@ export const requests = {
     from: 'content',
     request: z.strictObject({ draft: TouchpointDraft, screenshot: ScreenshotHints.nullable() }),
     response: Touchpoint,
+  }),
+  /**
+   * The capture script asks what was tagged on its page in the running
+   * journey, to show pins. The page is named by its address; the background
+   * compares canonical URLs (sanitized, without a non-route fragment).
+   */
+  'capture.pins': spec({
+    from: 'content',
+    request: z.strictObject({ url: z.string().max(8_000) }),
+    response: z.strictObject({ touchpoints: z.array(PinnedTouchpoint).max(1_000) }),
   }),
   /** Every journey, newest first, with touchpoint counts. */
   'journey.list': spec({ from: 'ui', request: z.strictObject({}), response: z.array(JourneySummary) }),

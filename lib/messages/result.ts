@@ -8,6 +8,8 @@ export const ErrorCode = z.enum([
   'not-found',
   'storage-full',
   'tab-unavailable',
+  /** Capture is off here: a site on the "never capture here" list, or a private window. */
+  'capture-off',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

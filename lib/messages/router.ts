@@ -6,7 +6,7 @@ import { type ErrorInfo, fail, ok, type Result } from './result';
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number; windowId?: number; active?: boolean };
+  tab?: { id?: number; windowId?: number; active?: boolean; openerTabId?: number; incognito?: boolean };
   frameId?: number;
 }
 

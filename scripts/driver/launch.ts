@@ -28,6 +28,18 @@ export interface WaymarkBrowser {
   close: () => Promise<void>;
 }
 
+/** Flags every driven Chromium gets, with or without the extension (the benches compare both). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+];
+
 /**
  * Starts Chromium with the extension loaded, in a fresh profile unless one is
  * given, and waits for the extension's service worker to learn its id.
@@ -49,14 +61,7 @@ export async function launchWaymark(options: LaunchOptions): Promise<WaymarkBrow
       ...(options.locale ? [`--lang=${options.locale}`] : []),
       `--disable-extensions-except=${options.extensionDir}`,
       `--load-extension=${options.extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-      '--no-default-browser-check',
+      ...CHROMIUM_ARGS,
       ...(options.startUrl ? [options.startUrl] : []),
     ],
   });

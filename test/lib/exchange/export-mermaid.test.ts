@@ -139,5 +139,5 @@ describe('toMermaidJourney', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });

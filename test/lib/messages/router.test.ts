@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { sendRequest } from '@/lib/messages/client';
-import type { RequestOf, ResponseOf } from '@/lib/messages/protocol';
+import { type RequestOf, type ResponseOf, requests } from '@/lib/messages/protocol';
 import { classifySender, createRouter, type Handlers, type SenderInfo } from '@/lib/messages/router';
 import type { Journey } from '@/lib/model/journey';
 import type { Touchpoint } from '@/lib/model/touchpoint';
@@ -12,8 +12,18 @@ const popupInTab: SenderInfo = { id: 'abc', url: 'chrome-extension://abc/popup.h
 const page: SenderInfo = { id: 'abc', url: 'https://shop.example/cart', tab: { id: 4 }, frameId: 0 };
 const otherExtension: SenderInfo = { id: 'evil', url: 'chrome-extension://evil/x.html' };
 
+/** Every handler of the table; those a test does not use fail loudly. */
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  const unused = Object.fromEntries(
+    Object.keys(requests).map((name) => [
+      name,
+      async () => {
+        throw new Error(`${name} is not used by this test`);
+      },
+    ]),
+  ) as unknown as Handlers;
   return {
+    ...unused,
     'journey.overview': async () => ({ journey: journeyFixture(), touchpoints: [] }),
     'journey.start': async ({ id, title }) => journeyFixture({ id, title }),
     'journey.end': async () => journeyFixture({ status: 'ended', endedAt: '2026-11-25T11:00:00.000Z' }),
@@ -36,7 +46,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
 
 describe('message table', () => {
   it('types requests and replies from the schemas', () => {
-    expectTypeOf<RequestOf<'journey.start'>>().toEqualTypeOf<{ id: string; title: string }>();
+    expectTypeOf<RequestOf<'journey.end'>>().toEqualTypeOf<{ journeyId: string }>();
     expectTypeOf<ResponseOf<'journey.start'>>().toEqualTypeOf<Journey>();
     expectTypeOf<ResponseOf<'touchpoint.save'>>().toEqualTypeOf<Touchpoint>();
     expectTypeOf<RequestOf<'capture.pickElement'>>().toEqualTypeOf<{ tabId: number }>();

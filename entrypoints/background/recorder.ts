@@ -1,0 +1,88 @@
+import { type Browser, browser } from 'wxt/browser';
+import { maskSensitiveText } from '@/lib/capture/mask-text';
+import { sanitizeUrl } from '@/lib/capture/sanitize-url';
+import { newId, nowIso } from '@/lib/model/ids';
+import type { InteractionDraft } from '@/lib/model/interaction';
+import { getSettings } from '@/lib/platform/settings';
+import { recordTabEvent, type TabEvent, tabIsRecording } from '@/lib/store/interactions';
+import { db } from './database';
+import { journeysChanged } from './notify';
+
+/**
+ * The worker's half of the passive recorder. It follows the tabs of the
+ * researcher's running journey (tabs opened from them join; navigations,
+ * route changes, opens and closes are logged from `browser.tabs` events) and
+ * injects the page half (entrypoints/recorder.content) after each load in
+ * those tabs only. Listeners are registered synchronously at start, so an
+ * event that wakes a stopped worker is heard; all state is in IndexedDB.
+ */
+
+/** Injects the page recorder into a tab of the running journey; elsewhere, or where the browser refuses, nothing. */
+export async function startRecorder(tabId: number): Promise<void> {
+  try {
+    if (!(await tabIsRecording(await db(), tabId))) return;
+    await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/recorder.js'] });
+  } catch {
+    // No host permission for this site, a browser page, or the tab is gone: the tab events still log it.
+  }
+}
+
+/** A URL fit to store, or `null` for one we cannot read (no permission) or that is not a page. */
+function pageUrl(url: string | undefined): string | null {
+  if (!url || !/^(https?|file):/.test(url)) return null;
+  const clean = sanitizeUrl(url);
+  try {
+    new URL(clean);
+    return clean;
+  } catch {
+    return null;
+  }
+}
+
+function draft(kind: InteractionDraft['kind'], url: string, title: string | undefined): InteractionDraft {
+  return {
+    id: newId(),
+    kind,
+    at: nowIso(),
+    url,
+    pageTitle: maskSensitiveText(title ?? '').slice(0, 1_000),
+    label: '',
+    anchor: null,
+    durationMs: null,
+    httpStatus: null,
+  };
+}
+
+async function record(event: TabEvent): Promise<void> {
+  try {
+    const { author } = await getSettings();
+    const { journeyId } = await recordTabEvent(await db(), event, nowIso(), author);
+    journeysChanged([journeyId]);
+  } catch {
+    // A tab event is a hint; losing one must never break the worker.
+  }
+}
+
+/**
+ * Registers the tab listeners; call synchronously when the worker starts.
+ * Navigations and route changes are logged by the page recorder, which can
+ * tell a new document from a single-page app's route change (the tabs API
+ * reports both as "loading"); the worker follows which tabs belong to the
+ * journey, and the pages they showed, so a close names the page left.
+ */
+export function registerRecorder(): void {
+  browser.tabs.onCreated.addListener((tab: Browser.tabs.Tab) => {
+    if (tab.id === undefined || tab.openerTabId === undefined) return;
+    const url = pageUrl(tab.pendingUrl ?? tab.url);
+    const opened = url ? draft('tab-open', url, tab.title) : null;
+    void record({ type: 'created', tabId: tab.id, openerTabId: tab.openerTabId, draft: opened });
+  });
+  browser.tabs.onRemoved.addListener((tabId: number) => {
+    void record({ type: 'removed', tabId, draft: draft('tab-close', 'about:blank', '') });
+  });
+  browser.tabs.onUpdated.addListener((tabId: number, change: Browser.tabs.OnUpdatedInfo, tab: Browser.tabs.Tab) => {
+    const url = pageUrl(change.url);
+    if (url) void record({ type: 'updated', tabId, url, opened: draft('tab-open', url, tab.title) });
+    if (change.status === 'complete') void startRecorder(tabId);
+  });
+}

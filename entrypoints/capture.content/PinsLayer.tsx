@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'preact/hooks';
+import { FEELING_KEYS } from '@/components/capture-labels';
+import { stageLabel, tagLabel } from '@/components/findings/labels';
+import { EMOTION_LABEL, useT } from '@/components/i18n';
+import { Pins, type PinView } from '@/components/Pins';
+import { reanchor } from '@/lib/capture/reanchor';
+import type { PinnedTouchpoint } from '@/lib/messages/protocol';
+import { requestFromPage } from '@/lib/platform/page-transport';
+
+export interface PinsLayerProps {
+  /** Bumped after a save: the pins are fetched and placed again. */
+  generation: number;
+  onHide: () => void;
+  signal: AbortSignal;
+}
+
+interface Placed {
+  touchpoint: PinnedTouchpoint;
+  element: Element;
+}
+
+/**
+ * The pins' controller: asks the background what was tagged on this page in
+ * the running journey, places each touchpoint's element again (selector,
+ * XPath, text quote) and follows the elements as the page scrolls.
+ */
+export function PinsLayer({ generation, onHide, signal }: PinsLayerProps) {
+  const t = useT();
+  const [placed, setPlaced] = useState<Placed[]>([]);
+  const [notPlaced, setNotPlaced] = useState(0);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [, setFrame] = useState(0);
+
+  useEffect(() => {
+    void requestFromPage('capture.pins', { url: location.href }).then((result) => {
+      if (!result.ok || signal.aborted) return;
+      const found: Placed[] = [];
+      for (const touchpoint of result.value.touchpoints) {
+        const at = reanchor(document, touchpoint.anchor, { partOf: touchpoint.target === 'selection' });
+        if (at.placed) found.push({ touchpoint, element: at.element });
+      }
+      setPlaced(found);
+      setNotPlaced(result.value.touchpoints.length - found.length);
+    });
+  }, [generation]);
+
+  useEffect(() => {
+    // Pins follow their elements: one re-render per frame while the page scrolls or resizes.
+    let queued = false;
+    const follow = () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        setFrame((n) => n + 1);
+      });
+    };
+    addEventListener('scroll', follow, { capture: true, passive: true, signal });
+    addEventListener('resize', follow, { passive: true, signal });
+  }, []);
+
+  const pins: PinView[] = placed
+    .filter(({ element }) => element.isConnected)
+    .map(({ touchpoint: tp, element }, index) => {
+      const r = element.getBoundingClientRect();
+      const feeling = tp.namedEmotion ? ` · ${t(FEELING_KEYS[tp.namedEmotion])}` : '';
+      return {
+        id: tp.id,
+        box: { left: r.left, top: r.top, width: r.width, height: r.height },
+        number: index + 1,
+        title: tp.note || tp.anchor.name || tp.anchor.quote.exact || tp.anchor.tagName,
+        lines: [
+          `${t(EMOTION_LABEL[tp.emotion])}${feeling} · ${t('popupEffortShort', String(tp.effort))}`,
+          ...(tp.stage ? [stageLabel(t, tp.stage)] : []),
+          ...(tp.tags.length ? [tp.tags.map((tag) => tagLabel(t, tag)).join(', ')] : []),
+          ...(tp.note ? [tp.note] : []),
+        ],
+      };
+    });
+  return <Pins pins={pins} notPlaced={notPlaced} openId={openId} onOpen={setOpenId} onHide={onHide} />;
+}
