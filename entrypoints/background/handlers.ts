@@ -1,3 +1,4 @@
+import { maskInteraction } from '@/lib/capture/mask-interaction';
 import { orderTouchpoints } from '@/lib/journey/order';
 import type { Handlers } from '@/lib/messages/router';
 import { newId, nowIso } from '@/lib/model/ids';
@@ -26,6 +27,7 @@ import { journeysChanged, notify } from './notify';
 import { pinsOfPage } from './pins';
 import { startRecorder } from './recorder';
 import { startCapture } from './start-capture';
+import { createSyncHandlers } from './sync';
 
 const NotFound = NotFoundError;
 
@@ -43,6 +45,7 @@ function hostOf(url: string): string {
 /** Each handler reads, applies a pure step, writes, and is safe to run twice. */
 export function createHandlers(): Handlers {
   return {
+    ...createSyncHandlers(),
     async 'journey.overview'() {
       const database = await db();
       const journey = (await getLatestJourney(database)) ?? null;
@@ -109,7 +112,9 @@ export function createHandlers(): Handlers {
     async 'interaction.record'({ interactions }, sender) {
       if (sender.tab?.id === undefined) return { recorded: 0 };
       const { author } = await getSettings();
-      const result = await recordInteractions(await db(), { drafts: interactions, tabId: sender.tab.id, now: nowIso(), author });
+      const drafts = interactions.map(maskInteraction).filter((d) => d !== null);
+      if (drafts.length === 0) return { recorded: 0 };
+      const result = await recordInteractions(await db(), { drafts, tabId: sender.tab.id, now: nowIso(), author });
       if (result.journeyId) changed([result.journeyId]);
       return { recorded: result.recorded };
     },

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createRouter } from '@/lib/messages/router';
 import { createHandlers } from './handlers';
 import { registerRecorder } from './recorder';
+import { registerSync } from './sync';
 import { describeCaptureError, registerTriggers } from './triggers';
 
 /**
@@ -18,4 +19,5 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
   registerTriggers();
   registerRecorder();
+  registerSync();
 });

@@ -21,7 +21,7 @@ import { journeysChanged } from './notify';
 export async function startRecorder(tabId: number): Promise<void> {
   try {
     if (!(await tabIsRecording(await db(), tabId))) return;
-    await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/recorder.js'] });
+    await browser.scripting.executeScript({ target: { tabId }, files: ['/recorder.js'] });
   } catch {
     // No host permission for this site, a browser page, or the tab is gone: the tab events still log it.
   }

@@ -65,26 +65,37 @@ const isField = (el: Element) => /^(input|textarea|select)$/.test(el.localName) 
 
 /** The accessible name, masked and cut short; for fields, the label only. */
 export function accessibleName(el: Element, maskSelector = ''): string {
+  // Mask before cutting: a card number cut in half no longer looks like one.
+  return maskSensitiveText(unmaskedAccessibleName(el, maskSelector)).slice(0, NAME_LIMIT);
+}
+
+/**
+ * The accessible name as the page shows it, not yet masked (up to `limit`
+ * characters), for code that masks it elsewhere: the passive recorder sends
+ * it to the worker, which masks before anything is stored. Typed values and
+ * private text are never read here either.
+ */
+export function unmaskedAccessibleName(el: Element, maskSelector = '', limit = 1_000): string {
   const doc = el.ownerDocument;
   const byIds = (ids: string) =>
     ids
       .split(/\s+/)
       .map((id) => doc.getElementById(id))
-      .map((ref) => (ref ? readableText(ref, NAME_LIMIT, maskSelector) : ''))
+      .map((ref) => (ref ? readableText(ref, limit, maskSelector) : ''))
       .join(' ');
   let name = el.getAttribute('aria-label') || byIds(el.getAttribute('aria-labelledby') ?? '');
   if (!name && isField(el)) {
     const id = el.getAttribute('id');
     const label = (id ? Array.from(doc.querySelectorAll('label')).find((l) => l.htmlFor === id) : null) ?? el.closest('label');
-    name = (label ? readableText(label, NAME_LIMIT, maskSelector) : '') || el.getAttribute('placeholder') || '';
+    name = (label ? readableText(label, limit, maskSelector) : '') || el.getAttribute('placeholder') || '';
   } else if (!name && el.localName === 'input') {
     name = el.getAttribute('value') || el.getAttribute('alt') || '';
   } else if (!name) {
     // Text inside an editable region or a masked element is what someone typed or must not be read.
-    const text = isInsidePrivate(el, maskSelector) ? '' : readableText(el, NAME_LIMIT, maskSelector);
+    const text = isInsidePrivate(el, maskSelector) ? '' : readableText(el, limit, maskSelector);
     name =
       (el.localName === 'img' ? el.getAttribute('alt') : null) || text || el.querySelector('img[alt]')?.getAttribute('alt') || '';
   }
   name ||= el.getAttribute('title') ?? '';
-  return maskSensitiveText(normalizeSpace(name)).slice(0, NAME_LIMIT);
+  return normalizeSpace(name).slice(0, limit);
 }

@@ -1,16 +1,18 @@
-import type { InteractionDraft } from '../model/interaction';
-import type { Anchor } from '../model/touchpoint';
-import { accessibleName, roleOf } from './accessible';
-import { maskSensitiveText } from './mask-text';
-import { sanitizeUrl } from './sanitize-url';
+import type { RawInteraction } from '../model/interaction';
+import { roleOf, unmaskedAccessibleName } from './accessible';
 
 /**
  * The passive recorder's page side: turns what happens in a page of a
- * running journey into interaction drafts. Reads no typed value: a click is
- * described by the element's role and accessible name (a field's label, never
- * its content), a submit by its form's name. Takes the window as a
- * parameter so tests can pass a happy-dom one.
+ * running journey into interactions for the worker. Reads no typed value: a
+ * click is described by the element's role and accessible name (a field's
+ * label, never its content), a submit by its form's name. The worker masks
+ * the text and URL before anything is stored (lib/capture/mask-interaction.ts),
+ * which keeps this code, injected into every page of a journey, a few KB.
+ * Takes the window as a parameter so tests can pass a happy-dom one.
  */
+
+type InteractionDraft = RawInteraction;
+type Anchor = NonNullable<RawInteraction['anchor']>;
 
 /** A load slower than this is logged as a long wait. */
 export const LONG_WAIT_MS = 3_000;
@@ -58,9 +60,9 @@ function anchorOf(el: Element, name: string): Anchor {
   };
 }
 
-/** The page's address and title as a draft carries them (masked). */
+/** The page's address and title (the worker masks both). */
 function pageOf(win: Window): Pick<InteractionDraft, 'url' | 'pageTitle'> {
-  return { url: sanitizeUrl(win.location.href), pageTitle: maskSensitiveText(win.document.title).slice(0, 1_000) };
+  return { url: win.location.href.slice(0, 16_000), pageTitle: win.document.title.slice(0, 4_000) };
 }
 
 /** A draft of `kind` at `at` (ms). */
@@ -93,12 +95,9 @@ export function clickDraft(
 ): InteractionDraft | null {
   const el = target instanceof win.Element ? target.closest(ACTIONABLE) : null;
   if (!el) return null;
-  const name = accessibleName(el);
+  const name = unmaskedAccessibleName(el);
   const role = roleOf(el);
-  return draftOf(win, 'click', at, makeId, {
-    label: `${role || el.localName} "${name}"`.slice(0, 500),
-    anchor: anchorOf(el, name),
-  });
+  return draftOf(win, 'click', at, makeId, { label: `${role || el.localName} "${name}"`, anchor: anchorOf(el, name) });
 }
 
 /** The draft of a form submit (never its fields' values). */
@@ -109,11 +108,8 @@ export function submitDraft(
   makeId: () => string,
 ): InteractionDraft | null {
   if (!(form instanceof win.HTMLFormElement)) return null;
-  const name = accessibleName(form) || form.getAttribute('name') || '';
-  return draftOf(win, 'submit', at, makeId, {
-    label: `form "${maskSensitiveText(name)}"`.slice(0, 500),
-    anchor: anchorOf(form, name),
-  });
+  const name = unmaskedAccessibleName(form) || form.getAttribute('name') || '';
+  return draftOf(win, 'submit', at, makeId, { label: `form "${name}"`, anchor: anchorOf(form, name) });
 }
 
 /**

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { Id } from '../model/common';
 import { ExportFile } from '../model/export-file';
-import { Interaction, InteractionDraft } from '../model/interaction';
+import { Interaction, RawInteraction } from '../model/interaction';
 import { Journey, JourneyDetails } from '../model/journey';
 import { ChannelId, Effort, Emotion, NamedEmotion, Tag, Touchpoint, TouchpointDraft } from '../model/touchpoint';
+import { SyncSetup } from '../sync/sync-setup';
+import { SyncStatus } from '../sync/sync-status';
 
 /** Who may send a request: extension pages (`ui`) or content scripts (`content`). */
 export type Sender = 'ui' | 'content';
@@ -177,10 +179,13 @@ export const requests = {
     }),
     response: Touchpoint,
   }),
-  /** The passive recorder's batch of what happened in its tab; duplicates (retries) are ignored by id. */
+  /**
+   * The passive recorder's batch of what happened in its tab, text not yet
+   * masked (the worker masks before storing); duplicates (retries) are ignored by id.
+   */
   'interaction.record': spec({
     from: 'content',
-    request: z.strictObject({ interactions: z.array(InteractionDraft).min(1).max(200) }),
+    request: z.strictObject({ interactions: z.array(RawInteraction).min(1).max(200) }),
     response: z.strictObject({ recorded: z.number().int().nonnegative() }),
   }),
   /** Inject the capture overlay into a tab and start the element picker. */
@@ -232,6 +237,12 @@ export const requests = {
     }),
     response: ImportReport,
   }),
+  /** Team sync's status: last sync, pending changes, each member's file, the last error. */
+  'sync.status': spec({ from: 'ui', request: z.strictObject({}), response: SyncStatus }),
+  /** Set up, change or turn off team sync; a set-up sync creates `members/` and syncs once. */
+  'sync.configure': spec({ from: 'ui', request: SyncSetup, response: SyncStatus }),
+  /** Sync now, whatever the schedule says. */
+  'sync.run': spec({ from: 'ui', request: z.strictObject({}), response: SyncStatus }),
 } as const;
 
 export type RequestName = keyof typeof requests;

@@ -34,6 +34,41 @@ export const Interaction = z.strictObject({
 });
 export type Interaction = z.infer<typeof Interaction>;
 
-/** What a page (or the worker, for tab events) reports: the journey and bookkeeping are added by the background. */
+/** An interaction before the background files it: the journey and bookkeeping are added there. */
 export const InteractionDraft = Interaction.omit({ journeyId: true, updatedAt: true, author: true });
 export type InteractionDraft = z.infer<typeof InteractionDraft>;
+
+const RAW_TEXT = 4_000;
+
+/**
+ * What the passive recorder sends from a page: a draft whose text is not yet
+ * masked (the worker masks the URL, title, label and anchor, then cuts them
+ * to the stored limits), so the recorder stays a few KB. Limits are loose
+ * here and checked per record after masking: one odd record is dropped, not
+ * the batch.
+ */
+export const RawInteraction = z.strictObject({
+  id: Id,
+  kind: InteractionKind,
+  at: Timestamp,
+  url: z.string().max(16_000),
+  pageTitle: z.string().max(RAW_TEXT),
+  label: z.string().max(RAW_TEXT),
+  anchor: z
+    .strictObject({
+      selector: z.string().max(RAW_TEXT),
+      xpath: z.string().max(RAW_TEXT),
+      quote: z.strictObject({
+        exact: z.string().max(RAW_TEXT),
+        prefix: z.string().max(RAW_TEXT),
+        suffix: z.string().max(RAW_TEXT),
+      }),
+      tagName: z.string().max(64),
+      role: z.string().max(64),
+      name: z.string().max(RAW_TEXT),
+    })
+    .nullable(),
+  durationMs: z.number().nonnegative().nullable(),
+  httpStatus: z.number().int().min(100).max(599).nullable(),
+});
+export type RawInteraction = z.infer<typeof RawInteraction>;

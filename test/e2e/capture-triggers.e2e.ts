@@ -208,7 +208,7 @@ describe('in Chromium, capture from shortcuts and context menus', () => {
       await page.locator('waymark-capture .wm-picker-hint').waitFor();
       await page.click(`.${section} .card-body`);
       await rateAndSave(page, 1, 2);
-      await expect.poll(() => page.locator('waymark-capture').count()).toBe(0);
+      await expect.poll(() => page.locator('waymark-capture').count(), { timeout: 5_000 }).toBe(0);
     }
     const ids = Object.fromEntries((await touchpoints()).slice(-3).map((tp, i) => [['watering', 'light', 'soil'][i]!, tp.id]));
 

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { Timestamp } from '../model/common';
+
+/** What went wrong in the last sync, as a code the UI words and the detail behind it. */
+export const SyncProblem = z.strictObject({
+  code: z.enum([
+    'unauthorized',
+    'forbidden',
+    'folder-not-found',
+    'unreachable',
+    'server',
+    'not-configured',
+    'permission-needed',
+    'conflict',
+    'wrong-passphrase',
+    'internal',
+  ]),
+  message: z.string().max(2_000),
+});
+export type SyncProblem = z.infer<typeof SyncProblem>;
+
+/** What we know of one teammate's file (or our own, under our own name). */
+export const MemberStatus = z.strictObject({
+  /** The ETag we last read it at. */
+  etag: z.string().max(500).nullable(),
+  /** The newest change in it (its `exportedAt`), `null` if it could not be read. */
+  asOf: Timestamp.nullable(),
+  /** The names its records carry, most frequent first (at most three). */
+  authors: z.array(z.string().max(200)).max(3),
+  touchpoints: z.number().int().nonnegative(),
+  /** Why it was skipped, in plain words; `null` when it synced. */
+  rejected: z.string().max(2_000).nullable(),
+});
+export type MemberStatus = z.infer<typeof MemberStatus>;
+
+/** Sync's memory between runs (storage.local; version 1). No credentials: those live in the sync settings. */
+export const SyncState = z.strictObject({
+  version: z.literal(1),
+  /** Our file's ETag as last written or read; `null` before our first write. */
+  ownEtag: z.string().max(500).nullable(),
+  /** FNV-1a 64 of the plain text we last wrote: the same text is not written again. */
+  ownHash: z.string().max(32).nullable(),
+  /** The newest change in what we last wrote: local changes after it are pending. */
+  pushedAsOf: Timestamp.nullable(),
+  /** Teammates' files by file name. */
+  members: z.record(z.string().max(200), MemberStatus),
+  lastSyncAt: Timestamp.nullable(),
+  lastAttemptAt: Timestamp.nullable(),
+  /** Failed runs in a row: the backoff grows with it. */
+  failures: z.number().int().nonnegative(),
+  /** Before this time, the schedule does not try again (a run on demand always does). */
+  nextAttemptAt: Timestamp.nullable(),
+  lastError: SyncProblem.nullable(),
+  /** How many writes of the last run lost a race and were retried after merging. */
+  lastRetries: z.number().int().nonnegative(),
+});
+export type SyncState = z.infer<typeof SyncState>;
+
+export const INITIAL_SYNC_STATE: SyncState = {
+  version: 1,
+  ownEtag: null,
+  ownHash: null,
+  pushedAsOf: null,
+  members: {},
+  lastSyncAt: null,
+  lastAttemptAt: null,
+  failures: 0,
+  nextAttemptAt: null,
+  lastError: null,
+  lastRetries: 0,
+};
+
+/** Minutes to wait after `failures` failed runs in a row: 1, 2, 4 … up to an hour. */
+export function backoffMinutes(failures: number): number {
+  return Math.min(60, 2 ** Math.max(0, failures - 1));
+}
+
+/** Whether a scheduled run should go ahead now (a run on demand always does). */
+export function isDue(state: SyncState, now: string): boolean {
+  return state.nextAttemptAt === null || state.nextAttemptAt <= now;
+}
+
+/** ETags compared weakly (RFC 9110 §8.8.3.2): `W/"x"` and `"x"` name the same content for deciding what to re-read. */
+export function sameEtag(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false;
+  return a.replace(/^W\//, '') === b.replace(/^W\//, '');
+}
