@@ -68,7 +68,8 @@ export default defineConfig({
     default_locale: 'en',
     // `contextMenus` is Chrome's name; Firefox accepts it as an alias of `menus`.
     // `unlimitedStorage`: a long study with screenshots must not hit the origin quota, and it keeps the data from eviction.
-    permissions: ['activeTab', 'scripting', 'downloads', 'storage', 'unlimitedStorage', 'contextMenus'],
+    // `alarms`: team sync's schedule (entrypoints/background/sync.ts); no install warning in Chrome or Firefox.
+    permissions: ['activeTab', 'scripting', 'downloads', 'storage', 'unlimitedStorage', 'contextMenus', 'alarms'],
     commands: captureCommands,
     host_permissions: mode === 'e2e' ? e2eHosts : [],
     // Asked for when a journey starts, with a word on why (the popup): the

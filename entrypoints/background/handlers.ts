@@ -12,6 +12,7 @@ import {
   endJourney,
   getJourney,
   getLatestJourney,
+  getRunningJourney,
   listJourneySummaries,
   NotFoundError,
   pauseJourneyIn,
@@ -130,8 +131,12 @@ export function createHandlers(): Handlers {
       // captureVisibleTab shoots the window's active tab: only take it when that
       // is the tab asking, never a picture of some other page.
       const windowId = sender.tab?.active ? sender.tab.windowId : undefined;
+      // The journey may have screenshots turned off: the page is told so, but the worker decides.
+      const shotsOff = (await getRunningJourney(await db()))?.screenshots === false;
       const screenshot =
-        hints && windowId !== undefined ? await captureScreenshot(windowId, draft.id, hints, draft.viewport.width) : null;
+        hints && !shotsOff && windowId !== undefined
+          ? await captureScreenshot(windowId, draft.id, hints, draft.viewport.width)
+          : null;
       const tab = sender.tab?.id === undefined ? undefined : { id: sender.tab.id, openerTabId: sender.tab.openerTabId ?? null };
       const { touchpoint, endedJourneyIds } = await saveTouchpoint(await db(), {
         screenshot,

@@ -60,7 +60,9 @@ async function syncNow(trigger: 'demand' | 'schedule'): Promise<void> {
     if (!config?.enabled) return;
     if (trigger === 'schedule' && (!navigator.onLine || !isDue(state, nowIso()))) return;
     if (!author) {
-      await saveSyncState(withError(state, new SyncError('not-configured', 'Set your name first: it marks the records you share.')));
+      await saveSyncState(
+        withError(state, new SyncError('not-configured', 'Set your name first: it marks the records you share.')),
+      );
       return;
     }
     const { state: next, report } = await runSync(

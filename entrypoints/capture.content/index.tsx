@@ -5,7 +5,7 @@ import controlsCss from '@/assets/controls.css?inline';
 import themeCss from '@/assets/theme.css?inline';
 import { I18nContext } from '@/components/i18n';
 import { watchLcp } from '@/lib/capture/page-context';
-import { ContentCommand } from '@/lib/messages/content-command';
+import { type ContentCommand, isContentCommand } from '@/lib/messages/content-command';
 import { translate, uiDirection } from '@/lib/platform/i18n';
 import { Overlay } from './Overlay';
 import overlayCss from './overlay.css?inline';
@@ -115,9 +115,8 @@ export default defineContentScript({
     };
 
     const onMessage = (message: unknown) => {
-      const command = ContentCommand.safeParse(message);
-      if (!command.success) return undefined;
-      void open(command.data);
+      if (!isContentCommand(message)) return undefined;
+      void open(message);
       return Promise.resolve(null);
     };
     browser.runtime.onMessage.addListener(onMessage);

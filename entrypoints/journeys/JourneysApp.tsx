@@ -10,6 +10,7 @@ import { uiLocale } from '@/lib/platform/i18n';
 import { getSettings, type Settings, saveSettings } from '@/lib/platform/settings';
 import { request } from '@/lib/platform/transport';
 import { readImport } from './read-import';
+import { TeamSync } from './TeamSync';
 import { useJourneyPage } from './use-journey-page';
 
 /** The journeys page's controller: list, export, import, settings. */
@@ -161,6 +162,7 @@ export function JourneysApp() {
               }}
             />
           )}
+          <TeamSync />
         </aside>
       </main>
     </div>

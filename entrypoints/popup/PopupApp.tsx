@@ -2,10 +2,11 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useT } from '@/components/i18n';
 import { PopupView, type PopupViewProps } from '@/components/PopupView';
-import { type JourneyOverview, UiNotice } from '@/lib/messages/protocol';
+import type { JourneyOverview } from '@/lib/messages/protocol';
 import type { ErrorInfo } from '@/lib/messages/result';
 import { newId } from '@/lib/model/ids';
 import { uiLocale } from '@/lib/platform/i18n';
+import { onUiNotice } from '@/lib/platform/notices';
 import { currentWindowId, openSidePanel } from '@/lib/platform/side-panel';
 import { request } from '@/lib/platform/transport';
 
@@ -63,11 +64,7 @@ export function PopupApp() {
 
   useEffect(() => {
     void refresh();
-    const onNotice = (message: unknown) => {
-      if (UiNotice.safeParse(message).success) void refresh();
-    };
-    browser.runtime.onMessage.addListener(onNotice);
-    return () => browser.runtime.onMessage.removeListener(onNotice);
+    return onUiNotice(() => void refresh());
   }, [refresh]);
 
   /** Runs an action with the buttons disabled, then refreshes. */

@@ -30,17 +30,58 @@ export function eventTarget(event: Event, ignore: (element: Element) => boolean)
   return elements[0] ?? null;
 }
 
+/**
+ * Where the arrow keys move the highlight: `ArrowUp` to the parent (the
+ * button around an icon, the card around a price), `ArrowDown` back the way
+ * it came, or to the first child. Never above `<body>`, never into our UI.
+ */
+export function stepTarget(
+  current: Element,
+  direction: 'up' | 'down',
+  trail: Element[],
+  ignore: (element: Element) => boolean,
+): Element {
+  if (direction === 'up') {
+    const parent = current.parentElement;
+    if (!parent || parent === current.ownerDocument.documentElement || ignore(parent)) return current;
+    trail.push(current);
+    return parent;
+  }
+  const back = trail.pop();
+  if (back && back.parentElement === current) return back;
+  trail.length = 0;
+  const child = Array.from(current.children).find((el) => !ignore(el));
+  return child ?? current;
+}
+
 /** Starts picking; returns when set up. Abort `signal` to stop. */
 export function startPicker(options: PickerOptions): void {
   const { win, signal, ignore } = options;
+  /** The highlighted element: from the pointer, or moved with the arrow keys. */
+  let current: Element | null = null;
+  const trail: Element[] = [];
+  const hover = (element: Element | null) => {
+    current = element;
+    options.onHover(element);
+  };
   const listen = { capture: true, signal } as const;
   const swallow = (event: Event) => {
     if (!eventTarget(event, ignore)) return;
     event.preventDefault();
     event.stopImmediatePropagation();
   };
-  win.addEventListener('mousemove', (event) => options.onHover(eventTarget(event, ignore)), { ...listen, passive: true });
-  win.document.documentElement.addEventListener('mouseleave', () => options.onHover(null), listen);
+  win.addEventListener(
+    'mousemove',
+    (event) => {
+      const target = eventTarget(event, ignore);
+      // Moving within the element the keys chose keeps that choice.
+      if (current && target && current.contains(target)) return;
+      trail.length = 0;
+      hover(target);
+    },
+    { ...listen, passive: true },
+  );
+  win.document.documentElement.addEventListener('mouseleave', () => hover(null), listen);
   for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'dblclick', 'auxclick', 'submit']) {
     win.addEventListener(type, swallow, listen);
   }
@@ -58,10 +99,13 @@ export function startPicker(options: PickerOptions): void {
   win.addEventListener(
     'keydown',
     (event) => {
-      if (event.key !== 'Escape') return;
+      const step = event.key === 'ArrowUp' ? 'up' : event.key === 'ArrowDown' ? 'down' : null;
+      if (event.key !== 'Escape' && !(current && (step || event.key === 'Enter'))) return;
       event.preventDefault();
       event.stopImmediatePropagation();
-      options.onCancel();
+      if (event.key === 'Escape') options.onCancel();
+      else if (event.key === 'Enter' && current) options.onPick(current);
+      else if (step && current) hover(stepTarget(current, step, trail, ignore));
     },
     listen,
   );

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
+import { isPainPoint } from '../journey/metrics';
 import type { ExportFile } from '../model/export-file';
 import type { Journey } from '../model/journey';
 import type { Touchpoint } from '../model/touchpoint';
@@ -27,6 +28,18 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { name: 'target', description: '`element` for a tagged element, `page` for the whole page.', value: (tp) => tp.target },
   { name: 'emotion', description: 'Emotion, -2 (very negative) to 2 (very positive); a number.', value: (tp) => tp.emotion },
   { name: 'effort', description: 'Effort, 1 (very easy) to 7 (very difficult); a number.', value: (tp) => tp.effort },
+  {
+    name: 'named_emotion',
+    description: 'The feeling named with the rating (e.g. `confused`), or empty.',
+    value: (tp) => tp.namedEmotion ?? '',
+  },
+  { name: 'stage', description: 'Journey stage id (e.g. `purchase`), or empty when not assigned.', value: (tp) => tp.stage },
+  { name: 'channel', description: 'Channel id (e.g. `web-desktop`).', value: (tp) => tp.channel },
+  {
+    name: 'pain_point',
+    description: '`yes` when emotion ≤ -1, effort ≥ 5 or tagged `pain-point` (as the journey metrics count it), else `no`.',
+    value: (tp) => (isPainPoint(tp) ? 'yes' : 'no'),
+  },
   { name: 'note', description: "The researcher's note (may span lines).", value: (tp) => tp.note },
   { name: 'tags', description: 'Tags, joined with "; ".', value: (tp) => tp.tags.join('; ') },
   {

@@ -1,6 +1,6 @@
 import type { ExportFile } from '../model/export-file';
 import type { Emotion } from '../model/touchpoint';
-import { groupStepsByPage, journeySteps, stepLabel } from './group-steps';
+import { groupSteps, journeySteps, stepLabel } from './group-steps';
 
 /**
  * Characters with a meaning in Mermaid's `journey` grammar, and the look-alike
@@ -60,8 +60,8 @@ export function emotionScore(emotion: Emotion): number {
 
 /**
  * One journey as a Mermaid `journey` diagram, which GitHub, GitLab and many
- * wikis render: the journey title, one section per page (see
- * `groupStepsByPage`, as the model has no stages yet), one task per
+ * wikis render: the journey title, one section per stage (or per page
+ * when no touchpoint has a stage: see `groupSteps`), one task per
  * touchpoint named by `stepLabel`, scored 1..5 from its emotion, with its
  * author (or "researcher") as the person. Any text from the file parses: see
  * `mermaidText`. Throws when the journey is not in the file or was deleted.
@@ -69,8 +69,8 @@ export function emotionScore(emotion: Emotion): number {
 export function toMermaidJourney(file: ExportFile, journeyId: string): string {
   const { journey, touchpoints } = journeySteps(file, journeyId);
   const lines = ['journey', `  title ${mermaidText(journey.title, 'Journey')}`];
-  for (const group of groupStepsByPage(touchpoints)) {
-    lines.push(`  section ${mermaidText(group.name, 'Page')}`);
+  for (const group of groupSteps(journey, touchpoints)) {
+    lines.push(`  section ${mermaidText(group.name, 'Section')}`);
     for (const tp of group.touchpoints) {
       const person = mermaidText(tp.author, 'researcher', /[:#;%<>,]/g);
       lines.push(`    ${taskName(stepLabel(tp))}: ${emotionScore(tp.emotion)}: ${person}`);

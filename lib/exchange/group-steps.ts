@@ -1,8 +1,9 @@
+import { orderTouchpoints } from '../journey/order';
 import type { ExportFile } from '../model/export-file';
 import type { Journey } from '../model/journey';
 import type { Touchpoint } from '../model/touchpoint';
 
-/** A journey and its live touchpoints in capture order. */
+/** A journey and its live touchpoints in display order (position, then capture time). */
 export interface JourneySteps {
   journey: Journey;
   touchpoints: Touchpoint[];
@@ -15,13 +16,12 @@ export interface PageGroup {
   touchpoints: Touchpoint[];
 }
 
-const byCaptureTime = (a: Touchpoint, b: Touchpoint) => a.capturedAt.localeCompare(b.capturedAt) || a.id.localeCompare(b.id);
 const byStart = (a: Journey, b: Journey) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id);
 
 /**
  * The journeys that are not deleted, each with its touchpoints that are not
- * deleted, journeys by start and touchpoints by capture time (ids breaking
- * ties). A deleted journey travels as a tombstone while its touchpoints may
+ * deleted, journeys by start and touchpoints in display order (their
+ * `position`: capture time unless reordered; ids breaking ties). A deleted journey travels as a tombstone while its touchpoints may
  * still be in the file: those are left out.
  */
 export function liveJourneys(file: ExportFile): JourneySteps[] {
@@ -29,7 +29,7 @@ export function liveJourneys(file: ExportFile): JourneySteps[] {
   const journeys = file.journeys.filter((j) => !deleted.has(j.id)).sort(byStart);
   return journeys.map((journey) => ({
     journey,
-    touchpoints: file.touchpoints.filter((tp) => tp.journeyId === journey.id && !deleted.has(tp.id)).sort(byCaptureTime),
+    touchpoints: orderTouchpoints(file.touchpoints.filter((tp) => tp.journeyId === journey.id && !deleted.has(tp.id))),
   }));
 }
 
@@ -71,6 +71,34 @@ export function groupStepsByPage(touchpoints: readonly Touchpoint[]): PageGroup[
     const group = groups.get(name) ?? { name, touchpoints: [] };
     group.touchpoints.push(tp);
     groups.set(name, group);
+  }
+  return [...groups.values()];
+}
+
+/** A stage id as a heading in exports, which carry no translations: `use-support` → `Use support`. */
+export function stageHeading(stage: string): string {
+  const words = stage.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The heading of touchpoints with no stage, in exports. */
+export const NO_STAGE_HEADING = 'No stage';
+
+/**
+ * The journey's touchpoints in sections: by stage (in the journey's stage
+ * order, then stages the journey no longer lists, then those with none) when
+ * any touchpoint has a stage, else by page (`groupStepsByPage`). Within a
+ * section, display order.
+ */
+export function groupSteps(journey: Journey, touchpoints: readonly Touchpoint[]): PageGroup[] {
+  if (!touchpoints.some((tp) => tp.stage !== '')) return groupStepsByPage(touchpoints);
+  const order = [...journey.stages, ...touchpoints.map((tp) => tp.stage).filter((s) => s !== ''), ''];
+  const groups = new Map<string, PageGroup>();
+  for (const stage of order) {
+    const members = touchpoints.filter((tp) => tp.stage === stage);
+    if (members.length && !groups.has(stage)) {
+      groups.set(stage, { name: stage ? stageHeading(stage) : NO_STAGE_HEADING, touchpoints: members });
+    }
   }
   return [...groups.values()];
 }

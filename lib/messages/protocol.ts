@@ -252,7 +252,7 @@ export type ResponseOf<K extends RequestName> = z.output<(typeof requests)[K]['r
 /** The envelope every request travels in. */
 export const Envelope = z.strictObject({ type: z.string().max(64), payload: z.unknown() });
 
-export { ContentCommand } from './content-command';
+export type { ContentCommand } from './content-command';
 
 /** Notices the background broadcasts to open extension pages; no reply. */
 export const UiNotice = z.discriminatedUnion('type', [

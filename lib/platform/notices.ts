@@ -1,5 +1,21 @@
-import { browser } from 'wxt/browser';
-import { UiNotice } from '../messages/protocol';
+import { type Browser, browser } from 'wxt/browser';
+import type { UiNotice } from '../messages/protocol';
+
+const NOTICE_TYPES: ReadonlySet<string> = new Set<UiNotice['type']>(['notice.touchpointSaved', 'notice.journeysChanged']);
+
+/**
+ * Whether `message` is a notice from our own worker. A small guard instead of
+ * `UiNotice.safeParse`: the worker builds notices from the `UiNotice` type
+ * (entrypoints/background/notify.ts), and keeping zod out of the popup is what
+ * keeps it within its budget (issue #7). Content scripts can reach extension
+ * pages' `onMessage` too, so a message sent from a tab is never a notice.
+ */
+export function isUiNotice(message: unknown, sender?: Browser.runtime.MessageSender): message is UiNotice {
+  if (sender?.tab !== undefined) return false;
+  if (typeof message !== 'object' || message === null) return false;
+  const { type, payload } = message as { type?: unknown; payload?: unknown };
+  return typeof type === 'string' && NOTICE_TYPES.has(type) && typeof payload === 'object' && payload !== null;
+}
 
 /**
  * Calls `listener` with each notice the background broadcasts to extension
@@ -7,9 +23,8 @@ import { UiNotice } from '../messages/protocol';
  * are ignored. Returns the function that stops listening.
  */
 export function onUiNotice(listener: (notice: UiNotice) => void): () => void {
-  const onMessage = (message: unknown) => {
-    const notice = UiNotice.safeParse(message);
-    if (notice.success) listener(notice.data);
+  const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (isUiNotice(message, sender)) listener(message);
   };
   browser.runtime.onMessage.addListener(onMessage);
   return () => browser.runtime.onMessage.removeListener(onMessage);

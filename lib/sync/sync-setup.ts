@@ -15,7 +15,10 @@ export const SyncSetup = z.strictObject({
     z
       .url({ protocol: /^https?$/ })
       .max(2_000)
-      .refine((u) => !new URL(u).username && !new URL(u).password, 'Put the user name and password in their own fields, not in the address.'),
+      .refine(
+        (u) => !new URL(u).username && !new URL(u).password,
+        'Put the user name and password in their own fields, not in the address.',
+      ),
   ]),
   user: z.string().trim().max(200),
   password: z.string().max(500),

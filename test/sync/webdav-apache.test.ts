@@ -33,12 +33,15 @@ describe.skipIf(!apacheAvailable())('WebDAV sync against a real Apache httpd', (
     for (const m of members.splice(0)) await m.dispose();
   });
 
-  it('syncs two members through the server: each sees the other\'s touchpoints', async () => {
+  it("syncs two members through the server: each sees the other's touchpoints", async () => {
     await backend.ensureFolder(); // again: the folder exists, that is fine (405)
     const [alice, bob] = [await member('Alice', 1), await member('Bob', 2)];
     await alice.capture(tpId(1, 1), { note: 'fee appears late' });
     await bob.capture(tpId(2, 1), { note: 'coupon field hidden' });
-    for (const m of [alice, bob, alice]) expect((await m.sync(backend), m.state.lastError)).toBeNull();
+    for (const m of [alice, bob, alice]) {
+      await m.sync(backend);
+      expect(m.state.lastError).toBeNull();
+    }
     expect((await alice.touchpoint(tpId(2, 1)))?.note).toBe('coupon field hidden');
     expect((await bob.touchpoint(tpId(1, 1)))?.note).toBe('fee appears late');
     const files = (await readdir(join(dav.dataDir, 'members'))).filter((f) => !f.startsWith('.'));
@@ -95,7 +98,10 @@ describe.skipIf(!apacheAvailable())('WebDAV sync against a real Apache httpd', (
   });
 
   it('with a team passphrase, no planted note text is in any file on the server', async () => {
-    const [alice, bob] = [await member('Alice', 1, createSealer('our team phrase')), await member('Bob', 2, createSealer('our team phrase'))];
+    const [alice, bob] = [
+      await member('Alice', 1, createSealer('our team phrase')),
+      await member('Bob', 2, createSealer('our team phrase')),
+    ];
     await alice.capture(tpId(1, 1), { note: 'PLANTED-4242 confidential remark' });
     await alice.sync(backend);
     await bob.sync(backend);

@@ -134,6 +134,42 @@ describe('startPicker', () => {
     expect(ownListener).toHaveBeenCalledOnce();
   });
 
+  it('moves the highlight to the parent with ArrowUp, back with ArrowDown, and picks it with Enter', () => {
+    byId('bold').dispatchEvent(mouse('mousemove'));
+    window.dispatchEvent(key('ArrowUp'));
+    expect(onHover).toHaveBeenLastCalledWith(byId('text'));
+    window.dispatchEvent(key('ArrowUp'));
+    expect(onHover).toHaveBeenLastCalledWith(document.querySelector('main'));
+    window.dispatchEvent(key('ArrowDown'));
+    expect(onHover).toHaveBeenLastCalledWith(byId('text'));
+    window.dispatchEvent(key('ArrowDown'));
+    expect(onHover).toHaveBeenLastCalledWith(byId('bold'));
+    window.dispatchEvent(key('ArrowUp'));
+    // Moving the pointer inside the chosen element keeps the choice.
+    byId('bold').dispatchEvent(mouse('mousemove'));
+    const enter = key('Enter');
+    window.dispatchEvent(enter);
+    expect(onPick).toHaveBeenCalledExactlyOnceWith(byId('text'));
+    expect(enter.defaultPrevented).toBe(true);
+  });
+
+  it('stops at <body> going up and goes to the first child going down', () => {
+    document.querySelector('main')!.dispatchEvent(mouse('mousemove'));
+    window.dispatchEvent(key('ArrowUp'));
+    window.dispatchEvent(key('ArrowUp'));
+    expect(onHover).toHaveBeenLastCalledWith(document.body);
+    window.dispatchEvent(key('ArrowDown'));
+    window.dispatchEvent(key('ArrowDown'));
+    expect(onHover).toHaveBeenLastCalledWith(byId('link'));
+  });
+
+  it('leaves the arrow keys and Enter to the page until something is highlighted', () => {
+    const arrow = key('ArrowUp');
+    window.dispatchEvent(arrow);
+    expect(arrow.defaultPrevented).toBe(false);
+    expect(onHover).not.toHaveBeenCalled();
+  });
+
   it('removes every listener when the signal aborts', () => {
     controller.abort();
     const link = byId('link');

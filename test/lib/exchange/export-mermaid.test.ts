@@ -46,6 +46,23 @@ describe('toMermaidJourney', () => {
     ]);
   });
 
+  it('has one section per stage, in the journey’s stage order, when touchpoints have stages', async () => {
+    const file = sampleExportFile();
+    const stages = ['consideration', '', 'purchase', 'purchase', 'consideration'];
+    file.touchpoints = file.touchpoints.map((tp, i) =>
+      tp.journeyId === SAMPLE.shopJourney ? { ...tp, stage: stages[i] ?? '' } : tp,
+    );
+    const parsed = await parseJourney(toMermaidJourney(file, SAMPLE.shopJourney));
+    expect(parsed.sections).toEqual(['Consideration', 'Purchase', 'No stage']);
+    expect(parsed.tasks.map((t) => [t.section, t.task])).toEqual([
+      ['Consideration', 'Add to cart'],
+      ['Consideration', 'Total €41.90'],
+      ['Purchase', 'Apply coupon'],
+      ['Purchase', 'Pay now'],
+      ['No stage', '价格清楚，但运费没有显示。'],
+    ]);
+  });
+
   it.each(EMOTIONS.map((e) => [e, e + 3]))('scores emotion %i as %i', (emotion, score) => {
     expect(emotionScore(emotion)).toBe(score);
   });

@@ -8,7 +8,12 @@ describe('parseMultistatus', () => {
   it('reads a real Apache mod_dav_fs reply (prefixed live properties, weak ETags)', () => {
     expect(parseMultistatus(fixture('apache-propfind.xml'))).toEqual([
       { href: '/dav/members/', etag: 'W/"1000-6611bc468fbb5"', collection: true, lastModified: 'Wed, 25 Nov 2026 15:49:07 GMT' },
-      { href: '/dav/members/x.json', etag: 'W/"2-6611bc468fbb5"', collection: false, lastModified: 'Wed, 25 Nov 2026 15:49:07 GMT' },
+      {
+        href: '/dav/members/x.json',
+        etag: 'W/"2-6611bc468fbb5"',
+        collection: false,
+        lastModified: 'Wed, 25 Nov 2026 15:49:07 GMT',
+      },
     ]);
   });
 

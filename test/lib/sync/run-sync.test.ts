@@ -29,7 +29,7 @@ afterEach(async () => {
 });
 
 describe('runSync through a folder', () => {
-  it('writes only our own member file, and each member receives the others\' touchpoints', async () => {
+  it("writes only our own member file, and each member receives the others' touchpoints", async () => {
     const [alice, bob] = [await member('Alice', 1), await member('Bob', 2)];
     await alice.capture(tpId(1, 1), { note: 'Alice saw a fee' });
     await bob.capture(tpId(2, 1), { note: 'Bob got lost' });
@@ -47,7 +47,11 @@ describe('runSync through a folder', () => {
     // Bob's file holds Bob's records only: files do not grow with the team.
     const bobFile = JSON.parse(await readFile(join(dir, 'members', `${bob.memberId}.waymark.json`), 'utf8'));
     expect(bobFile.touchpoints.map((t: { id: string }) => t.id)).toEqual([tpId(2, 1)]);
-    expect(alice.state.members[`${bob.memberId}.waymark.json`]).toMatchObject({ authors: ['Bob'], touchpoints: 1, rejected: null });
+    expect(alice.state.members[`${bob.memberId}.waymark.json`]).toMatchObject({
+      authors: ['Bob'],
+      touchpoints: 1,
+      rejected: null,
+    });
   });
 
   it('reads nothing and writes nothing when nothing changed, and only the changed file after a capture', async () => {
@@ -100,7 +104,10 @@ describe('runSync through a folder', () => {
   });
 
   it('with a team passphrase, writes no plain text and teammates with the passphrase read it', async () => {
-    const [alice, bob] = [await member('Alice', 1, createSealer('team phrase')), await member('Bob', 2, createSealer('team phrase'))];
+    const [alice, bob] = [
+      await member('Alice', 1, createSealer('team phrase')),
+      await member('Bob', 2, createSealer('team phrase')),
+    ];
     await alice.capture(tpId(1, 1), { note: 'PLANTED-7731 secret note', pageTitle: 'PLANTED title' });
     await alice.sync(folder);
     const onDisk = await readFile(join(dir, 'members', `${alice.memberId}.waymark.json`), 'utf8');

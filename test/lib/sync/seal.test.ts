@@ -39,7 +39,10 @@ describe('createSealer', () => {
     bytes[0] = (bytes[0] ?? 0) ^ 1;
     const tampered = JSON.stringify({ ...envelope, data: bytes.toString('base64') });
     expect(await createSealer('right').open(tampered, NAME)).toEqual({ ok: false, reason: 'wrong-passphrase' });
-    expect(await createSealer('right').open(sealed, 'members/other.waymark.json')).toEqual({ ok: false, reason: 'wrong-passphrase' });
+    expect(await createSealer('right').open(sealed, 'members/other.waymark.json')).toEqual({
+      ok: false,
+      reason: 'wrong-passphrase',
+    });
   });
 
   it('refuses an envelope asking for too few iterations, or none at all', async () => {

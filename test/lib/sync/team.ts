@@ -28,7 +28,10 @@ export interface Member {
 
 let clock = Date.parse('2026-11-25T12:00:00.000Z');
 /** A strictly increasing clock, so every change is newer than the one before. */
-export const tick = () => new Date((clock += 1_000)).toISOString();
+export function tick(): string {
+  clock += 1_000;
+  return new Date(clock).toISOString();
+}
 
 /** A member with a fresh database. `n` makes the ids unique per member. */
 export async function makeMember(author: string, n: number, sealer: FileSealer | null = null): Promise<Member> {
