@@ -10,5 +10,9 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'test/build/**'],
     environment: 'node',
     setupFiles: ['fake-indexeddb/auto'],
+    // Property tests run hundreds of cases (some through Mermaid's parser); on a
+    // shared CI machine 5 s is not enough. A time limit here guards against hangs,
+    // it is not a performance check (those are in bench/).
+    testTimeout: 60_000,
   },
 });

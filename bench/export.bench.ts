@@ -12,8 +12,9 @@ import { deleteDB } from 'idb';
 import { buildExportFile, serializeExportFile } from '../lib/exchange/export-json';
 import { ExportFile } from '../lib/model/export-file';
 import { newId } from '../lib/model/ids';
-import { JOURNEY_DEFAULTS, type Journey } from '../lib/model/journey';
-import type { Touchpoint } from '../lib/model/touchpoint';
+import { JOURNEY_DEFAULTS, Journey } from '../lib/model/journey';
+import { orderKeysLike } from '../lib/model/key-order';
+import { Touchpoint } from '../lib/model/touchpoint';
 import { type AllRecords, exportAll } from '../lib/store/export-all';
 import { openWaymarkDb } from '../lib/store/open-db';
 import type { WaymarkDatabase } from '../lib/store/schema';
@@ -91,17 +92,19 @@ function touchpointRecord(journey: Journey, i: number): Touchpoint {
   };
 }
 
-/** Fills the database, writing touchpoints in batches of one transaction each. */
+/** Fills the database as the store writes (keys in schema order), touchpoints in batches of one transaction each. */
 async function fill(db: WaymarkDatabase): Promise<void> {
   const journeys = Array.from({ length: JOURNEYS }, (_, i) => journeyRecord(i));
   const tx = db.transaction('journeys', 'readwrite');
-  await Promise.all([...journeys.map((j) => tx.store.put(j)), tx.done]);
+  await Promise.all([...journeys.map((j) => tx.store.put(orderKeysLike(Journey, j))), tx.done]);
   const perJourney = TOUCHPOINTS / JOURNEYS;
   for (let start = 0; start < TOUCHPOINTS; start += BATCH) {
     const batch = db.transaction('touchpoints', 'readwrite');
     const writes: Promise<unknown>[] = [];
     for (let n = start; n < Math.min(start + BATCH, TOUCHPOINTS); n++) {
-      writes.push(batch.store.put(touchpointRecord(journeys[Math.floor(n / perJourney)]!, n % perJourney)));
+      writes.push(
+        batch.store.put(orderKeysLike(Touchpoint, touchpointRecord(journeys[Math.floor(n / perJourney)]!, n % perJourney))),
+      );
     }
     await Promise.all([...writes, batch.done]);
   }

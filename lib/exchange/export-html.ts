@@ -1,7 +1,8 @@
+import { isPainPoint, journeyMetrics } from '../journey/metrics';
 import type { ExportFile } from '../model/export-file';
 import { EMOTION_COLORS } from '../model/scales';
 import type { Emotion, Touchpoint } from '../model/touchpoint';
-import { groupStepsByPage, journeySteps, type PageGroup, stepLabel } from './group-steps';
+import { groupSteps, journeySteps, type PageGroup, stepLabel } from './group-steps';
 
 /** Options of `toHtmlJourneyMap`. */
 export interface HtmlJourneyMapOptions {
@@ -23,12 +24,12 @@ export function escapeHtml(text: string): string {
 /** Only raster images as base64 data URLs: nothing that could load or run anything. */
 const SAFE_IMAGE = /^data:image\/(?:png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
 
-/** A pain point: felt bad (emotion -1 or lower) or was hard (effort 5 or more). */
-export function isPainPoint(tp: Touchpoint): boolean {
-  return tp.emotion <= -1 || tp.effort >= 5;
-}
+export { isPainPoint };
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+/** A duration as whole minutes (`< 1 min` below one), for the map's figures. */
+const minutes = (ms: number) => (ms < 60_000 ? '< 1 min' : `${Math.round(ms / 60_000)} min`);
 
 /** The locale in canonical form (`zh-cn` → `zh-CN`), or `undefined` when absent or not a BCP 47 tag. */
 function canonicalLocale(locale: string | undefined): string | undefined {
@@ -162,8 +163,10 @@ function column(group: PageGroup, cardOf: (tp: Touchpoint) => string): string {
 /**
  * One journey as a self-contained HTML journey map to open, share or print:
  * a header (title, author, dates, counts), an SVG emotion curve in time
- * order, then one column per page (`groupStepsByPage`) with a card per
- * touchpoint; pain points (`isPainPoint`) are marked in colour and words.
+ * order, the journey's figures (lib/journey/metrics.ts), then one column per
+ * stage, or per page when no touchpoint has a stage (`groupSteps`), with a
+ * card per touchpoint; pain points (`isPainPoint`: rated low or hard, or
+ * tagged) are marked in colour and words.
  * Inline CSS and SVG only: no script, nothing loaded from elsewhere (a
  * Content-Security-Policy says so too), thumbnails only from `options.images`
  * as data URLs. Every text from the file is escaped. Throws when the journey
@@ -180,16 +183,34 @@ export function toHtmlJourneyMap(file: ExportFile, journeyId: string, options: H
     const i = stepOf.get(tp.id) ?? 0;
     return card(tp, { step: i + 1, label: labels[i] ?? '', time, image: options.images?.[tp.id] });
   };
-  const groups = groupStepsByPage(touchpoints);
-  const pains = touchpoints.filter(isPainPoint).length;
+  const groups = groupSteps(journey, touchpoints);
+  const byStage = touchpoints.some((tp) => tp.stage !== '');
+  const deleted = new Set(file.tombstones.map((t) => t.id));
+  const interactions = file.interactions.filter((i) => i.journeyId === journey.id && !deleted.has(i.id));
+  const figures = journeyMetrics(journey, touchpoints, interactions, Date.parse(file.exportedAt));
   const title = escapeHtml(journey.title);
   const meta = [
     journey.author ? `By <span dir="auto">${escapeHtml(journey.author)}</span>` : '',
     `Started ${escapeHtml(time(journey.startedAt))}`,
     journey.endedAt ? `ended ${escapeHtml(time(journey.endedAt))}` : 'still running',
-    `${count(touchpoints.length, 'touchpoint')} on ${count(groups.length, 'page')}`,
-    count(pains, 'pain point'),
+    `${count(touchpoints.length, 'touchpoint')} in ${count(groups.length, byStage ? 'stage' : 'page')}`,
+    count(figures.painPoints.length, 'pain point'),
+    figures.momentsOfTruth.length ? count(figures.momentsOfTruth.length, 'moment of truth') : '',
   ].filter(Boolean);
+  const about = [
+    ['Site', journey.site],
+    ['Persona', journey.persona],
+    ['Scenario', journey.scenario],
+  ]
+    .filter(([, value]) => value?.trim())
+    .map(([name, value]) => `<div><dt>${name}</dt><dd dir="auto">${escapeHtml(value!.trim())}</dd></div>`);
+  const numbers = [
+    ['Duration', minutes(figures.durationMs)],
+    ['Mean emotion', figures.meanEmotion === null ? '–' : signed(figures.meanEmotion)],
+    ['Mean effort', figures.meanEffort === null ? '–' : String(figures.meanEffort)],
+    ['Longest wait', figures.longestWait ? `${(figures.longestWait.ms / 1000).toFixed(1)} s` : '–'],
+    ['Steps logged', String(figures.interactionCount)],
+  ].map(([name, value]) => `<div><dt>${name}</dt><dd>${escapeHtml(value!)}</dd></div>`);
   return `<!doctype html>
 <html lang="${escapeHtml(locale ?? 'en')}" dir="${dir}">
 <head>
@@ -201,7 +222,7 @@ export function toHtmlJourneyMap(file: ExportFile, journeyId: string, options: H
 <style>${STYLE}</style>
 </head>
 <body>
-<header class="wm-header"><h1 dir="auto">${title}</h1><p class="wm-meta">${meta.join(' · ')}</p>${journey.notes.trim() ? `<p class="wm-note" dir="auto">${escapeHtml(journey.notes.trim())}</p>` : ''}</header>
+<header class="wm-header"><h1 dir="auto">${title}</h1><p class="wm-meta">${meta.join(' · ')}</p>${journey.notes.trim() ? `<p class="wm-note" dir="auto">${escapeHtml(journey.notes.trim())}</p>` : ''}<dl class="wm-figures">${[...about, ...numbers].join('')}</dl></header>
 <figure class="wm-figure">${emotionCurve(touchpoints, labels, dir === 'rtl')}</figure>
 <main class="wm-columns">${groups.map((g) => column(g, cardOf)).join('\n')}</main>
 <footer class="wm-footer">${escapeHtml(file.generator)} · data as of ${escapeHtml(time(file.exportedAt))}</footer>
@@ -237,6 +258,7 @@ blockquote{margin:6px 0;padding-inline-start:8px;border-inline-start:3px solid v
 .wm-tags{display:flex;flex-wrap:wrap;gap:4px;margin:6px 0;padding:0;list-style:none}.wm-tags li{padding:0 6px;border:1px solid var(--line);border-radius:10px;font-size:12px}
 .wm-thumb{display:block;max-width:100%;margin:6px 0;border:1px solid var(--line);border-radius:4px}
 .wm-time{margin:6px 0 0}.wm-footer{margin-top:24px}
+.wm-figures{display:flex;flex-wrap:wrap;gap:8px 24px;margin:12px 0 0}.wm-figures dt{color:var(--muted);font-size:12px}.wm-figures dd{margin:0;font-weight:600}
 @media print{:root{--bg:#fff;--fg:#1f2328;--muted:#59636e;--card:#fff;--line:#d1d9e0;--pain:#e5484d;--accent:#1f2328}
 body{padding:0;print-color-adjust:exact;-webkit-print-color-adjust:exact}
 .wm-columns{grid-auto-flow:row;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));overflow:visible}

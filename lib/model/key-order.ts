@@ -23,17 +23,34 @@ function compile(schema: z.ZodType): Reorder {
     reorder = (value) => {
       if (value === null || typeof value !== 'object') return value;
       const source = value as Record<string, unknown>;
-      const out: Record<string, unknown> = {};
+      // A record already in schema order (the store writes them so) is returned as it is: no copy.
+      const keys = Object.keys(source);
+      const values: unknown[] = [];
+      let inOrder = true;
+      let at = 0;
       for (const [key, child] of fields) {
         if (!Object.hasOwn(source, key)) continue;
         const v = source[key];
-        out[key] = child && v !== null && v !== undefined ? child(v) : v;
+        const ordered = child && v !== null && v !== undefined ? child(v) : v;
+        if (ordered !== v || keys[at] !== key) inOrder = false;
+        values.push(ordered);
+        at++;
       }
+      if (inOrder && at === keys.length) return source;
+      const out: Record<string, unknown> = {};
+      let i = 0;
+      for (const [key] of fields) if (Object.hasOwn(source, key)) out[key] = values[i++];
       return out;
     };
   } else if (def.type === 'array' && def.element) {
     const item = compile(def.element);
-    reorder = item ? (value) => (Array.isArray(value) ? value.map(item) : value) : null;
+    reorder = item
+      ? (value) => {
+          if (!Array.isArray(value)) return value;
+          const mapped = value.map(item);
+          return mapped.every((v, i) => v === value[i]) ? value : mapped;
+        }
+      : null;
   } else if (def.innerType && /^(nullable|optional|default|catch|readonly)$/.test(def.type)) {
     reorder = compile(def.innerType);
   }
@@ -42,8 +59,9 @@ function compile(schema: z.ZodType): Reorder {
 }
 
 /**
- * A copy of `value` with object keys in the order `schema` declares them, as
- * `schema.parse` would give, without validating. For data that was validated
+ * `value` with object keys in the order `schema` declares them, as
+ * `schema.parse` would give, without validating: the value itself when it is
+ * in that order already, else a copy. For data that was validated
  * when it was written (every record in the store): exports keep their stable
  * key order at a fraction of a full parse's cost.
  */

@@ -1,8 +1,10 @@
 import type { IDBPTransaction } from 'idb';
 import type { EditResult } from '../journey/edit-result';
-import type { Interaction } from '../model/interaction';
-import type { Journey } from '../model/journey';
-import type { Touchpoint } from '../model/touchpoint';
+import { Interaction } from '../model/interaction';
+import { Journey } from '../model/journey';
+import { orderKeysLike } from '../model/key-order';
+import { Tombstone } from '../model/tombstone';
+import { Touchpoint } from '../model/touchpoint';
 import type { WaymarkDatabase, WaymarkDb } from './schema';
 
 /** The stores an edit may touch, opened together so an edit lands whole or not at all. */
@@ -38,6 +40,8 @@ export async function readJourney(
 /**
  * Applies an edit inside `tx`: deletes first, then puts. Deleting a touchpoint
  * drops its screenshot blob too, except when the same edit puts it back.
+ * Records are stored with their keys in schema order, so an export can take
+ * them as they are (lib/model/key-order.ts) instead of copying each.
  */
 export async function applyEdit(tx: EditTransaction, edit: EditResult): Promise<void> {
   const work: Promise<unknown>[] = [];
@@ -51,10 +55,10 @@ export async function applyEdit(tx: EditTransaction, edit: EditResult): Promise<
   for (const id of edit.remove.tombstones) work.push(tx.objectStore('tombstones').delete(id));
   await Promise.all(work);
   await Promise.all([
-    ...edit.put.journeys.map((r) => tx.objectStore('journeys').put(r)),
-    ...edit.put.touchpoints.map((r) => tx.objectStore('touchpoints').put(r)),
-    ...edit.put.interactions.map((r) => tx.objectStore('interactions').put(r)),
-    ...edit.put.tombstones.map((r) => tx.objectStore('tombstones').put(r)),
+    ...edit.put.journeys.map((r) => tx.objectStore('journeys').put(orderKeysLike(Journey, r))),
+    ...edit.put.touchpoints.map((r) => tx.objectStore('touchpoints').put(orderKeysLike(Touchpoint, r))),
+    ...edit.put.interactions.map((r) => tx.objectStore('interactions').put(orderKeysLike(Interaction, r))),
+    ...edit.put.tombstones.map((r) => tx.objectStore('tombstones').put(orderKeysLike(Tombstone, r))),
   ]);
 }
 

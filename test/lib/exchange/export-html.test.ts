@@ -50,7 +50,31 @@ describe('toHtmlJourneyMap', () => {
     expect(doc.querySelectorAll('.wm-card')).toHaveLength(5);
     expect([...doc.querySelectorAll('.wm-pain')].map((c) => c.id)).toEqual([`tp-${SAMPLE.live[2]}`, `tp-${SAMPLE.live[4]}`]);
     expect(doc.querySelectorAll('.wm-pain .wm-badge')).toHaveLength(2);
-    expect(doc.querySelector('.wm-meta')?.textContent).toContain('5 touchpoints on 3 pages · 2 pain points');
+    expect(doc.querySelector('.wm-meta')?.textContent).toContain('5 touchpoints in 3 pages · 2 pain points');
+  });
+
+  it('has one column per stage when touchpoints have stages, and the journey’s figures', () => {
+    const file = sampleExportFile();
+    file.journeys = file.journeys.map((j) =>
+      j.id === SAMPLE.shopJourney ? { ...j, persona: 'Busy parent', scenario: 'Buy a plant under 40 EUR' } : j,
+    );
+    file.touchpoints = file.touchpoints.map((tp, i) =>
+      tp.journeyId === SAMPLE.shopJourney ? { ...tp, stage: i < 2 ? 'consideration' : 'purchase' } : tp,
+    );
+    const doc = parse(toHtmlJourneyMap(file, SAMPLE.shopJourney));
+    expect([...doc.querySelectorAll('.wm-column h2')].map((h) => h.textContent)).toEqual(['Consideration', 'Purchase']);
+    const figures = Object.fromEntries(
+      [...doc.querySelectorAll('.wm-figures div')].map((d) => [
+        d.querySelector('dt')?.textContent,
+        d.querySelector('dd')?.textContent,
+      ]),
+    );
+    expect(figures).toMatchObject({
+      Persona: 'Busy parent',
+      Scenario: 'Buy a plant under 40 EUR',
+      'Mean effort': expect.any(String),
+    });
+    expect(doc.querySelector('.wm-meta')?.textContent).toContain('5 touchpoints in 2 stages');
   });
 
   it.each([
@@ -131,7 +155,7 @@ describe('toHtmlJourneyMap', () => {
     });
     const doc = parse(toHtmlJourneyMap({ ...file, journeys: [...file.journeys, empty] }, empty.id));
     expect(doc.querySelectorAll('.wm-point, .wm-card')).toHaveLength(0);
-    expect(doc.querySelector('.wm-meta')?.textContent).toContain('0 touchpoints on 0 pages');
+    expect(doc.querySelector('.wm-meta')?.textContent).toContain('0 touchpoints in 0 pages');
   });
 
   it('escapes the five HTML characters', () => {
