@@ -8,12 +8,12 @@
  * TaskDuration) is compared; the script parsed in the extension's isolated
  * worlds is counted as in page-cost; the recorder's built file is gzipped.
  *
- * When the build has no recorder (no content script besides the capture
- * overlay), it says "recorder not built" and reports no figures.
+ * When the build has no recorder (no `recorder.js`), it says "recorder not
+ * built" and reports no figures.
  * Goals: load ratio ≤ 1.05; recorder ≤ 5 KB gzip.
  * Run: npx tsx bench/recording-cost.bench.ts (WAYMARK_EXTENSION_DIR picks the build).
  */
-import { readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { gzipSizeOf, kb } from '../scripts/bundle-sizes';
@@ -39,15 +39,14 @@ const RATIO_GOAL = 1.05;
 const SIZE_GOAL = 5_000;
 const GOAL = `load ratio ≤ ${RATIO_GOAL}, recorder ≤ ${kb(SIZE_GOAL)} gzip`;
 
-/** The recorder's built files: content scripts other than the capture overlay. */
+/**
+ * The recorder's built file: the unlisted script `recorder.js` the worker
+ * injects (entrypoints/recorder.ts). The content scripts (capture overlay,
+ * pins) are injected only when the researcher acts, so they are not counted.
+ */
 function recorderFiles(extensionDir: string): string[] {
-  try {
-    return readdirSync(join(extensionDir, 'content-scripts'))
-      .filter((f) => f.endsWith('.js') && f !== 'capture.js')
-      .map((f) => join(extensionDir, 'content-scripts', f));
-  } catch {
-    return [];
-  }
+  const recorder = join(extensionDir, 'recorder.js');
+  return existsSync(recorder) ? [recorder] : [];
 }
 
 /** Main-thread milliseconds the renderer spends on `CLICKS` trusted clicks on an inert paragraph. */
@@ -68,7 +67,7 @@ async function main(): Promise<void> {
   const extensionDir = benchExtensionDir();
   const files = recorderFiles(extensionDir);
   if (files.length === 0) {
-    console.log(`recording page cost: recorder not built (no content script besides capture.js in ${extensionDir})`);
+    console.log(`recording page cost: recorder not built (no recorder.js in ${extensionDir})`);
     const figures = { recorder: 'not built' };
     console.log(`BENCH_RESULT ${JSON.stringify({ name: 'recording-cost', figures, goal: GOAL, met: false })}`);
     return;

@@ -22,8 +22,9 @@ import {
 } from '@/lib/store/journeys';
 import { listTouchpoints, saveTouchpoint, updateTouchpoint } from '@/lib/store/touchpoints';
 import { db } from './database';
-import { downloadExport } from './exports';
+import { downloadJsonExport } from './exports';
 import { decodeScreenshots } from './imports';
+import { injectPins } from './inject-capture';
 import { journeysChanged, notify } from './notify';
 import { pinsOfPage } from './pins';
 import { startRecorder } from './recorder';
@@ -148,17 +149,20 @@ export function createHandlers(): Handlers {
       });
       notify({ type: 'notice.touchpointSaved', payload: { journeyId: touchpoint.journeyId, touchpointId: touchpoint.id } });
       changed(endedJourneyIds);
+      // A tagged element gets its pin at once. Not awaited, and a page that will
+      // not take the pins script (it navigated away) costs nothing: the save is stored.
+      if (tab && touchpoint.target !== 'page') void injectPins(tab.id, sender.frameId ?? 0).catch(() => undefined);
       return touchpoint;
     },
     async 'journey.list'() {
       return listJourneySummaries(await db());
     },
-    async 'export.download'({ journeyIds, format }) {
+    async 'export.download'({ journeyIds }) {
       const database = await db();
       for (const id of journeyIds === 'all' ? [] : journeyIds) {
         if (!(await getJourney(database, id))) throw new NotFound(`No journey ${id}.`);
       }
-      return { fileName: await downloadExport(database, journeyIds, format) };
+      return { fileName: await downloadJsonExport(database, journeyIds) };
     },
     async 'import.apply'({ file, screenshots }) {
       return applyImport(await db(), file, await decodeScreenshots(file, screenshots));

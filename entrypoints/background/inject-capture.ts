@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentCommand } from '@/lib/messages/protocol';
+import type { ContentCommand, PinsCommand } from '@/lib/messages/content-command';
 
 /** Raised when the browser will not let us into a tab (chrome://, stores). */
 export class TabUnavailable extends Error {
@@ -12,13 +12,32 @@ export class TabUnavailable extends Error {
  * names a frame (a context menu opened in an iframe); the top one by default.
  */
 export async function injectCapture(tabId: number, command: ContentCommand, frameId = 0): Promise<void> {
+  await injectAndSend(tabId, frameId, '/content-scripts/capture.js', command);
+}
+
+/**
+ * Injects the pins script (entrypoints/pins.content) into `tabId` and has it
+ * show the page's pins, or place them again when they are shown already.
+ * Apart from the capture overlay so the overlay stays small (issue #7).
+ */
+export async function injectPins(tabId: number, frameId = 0): Promise<void> {
+  const command: PinsCommand = { type: 'pins.show' };
+  await injectAndSend(tabId, frameId, '/content-scripts/pins.js', command);
+}
+
+async function injectAndSend(
+  tabId: number,
+  frameId: number,
+  file: '/content-scripts/capture.js' | '/content-scripts/pins.js',
+  message: unknown,
+): Promise<void> {
   try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/content-scripts/capture.js'] });
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
   } catch (error) {
     throw new TabUnavailable(error instanceof Error ? error.message : String(error));
   }
   try {
-    await browser.tabs.sendMessage(tabId, command, { frameId });
+    await browser.tabs.sendMessage(tabId, message, { frameId });
   } catch (error) {
     // Firefox lets executeScript "succeed" on about: pages without running
     // anything; nobody answers there, which means the same: not this page.

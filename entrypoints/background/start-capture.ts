@@ -7,7 +7,8 @@ import { getSettings, type Settings } from '@/lib/platform/settings';
 import { getRunningJourney } from '@/lib/store/journeys';
 import { openWaymarkDb } from '@/lib/store/open-db';
 import { listTouchpoints } from '@/lib/store/touchpoints';
-import { injectCapture } from './inject-capture';
+import { injectCapture, injectPins } from './inject-capture';
+import { pinsOfPage } from './pins';
 
 /** Raised when capture is off for a tab; its message says why, in the UI language. */
 export class CaptureOff extends Error {
@@ -67,9 +68,13 @@ export async function startCapture(start: CaptureStart): Promise<void> {
   const tab = await browser.tabs.get(start.tabId);
   const refusal = captureRefusal(tab.url, tab.incognito, await getSettings());
   if (refusal) throw new CaptureOff(refusal);
+  // "Show pins" needs only the pins script, not the overlay.
+  if (start.mode === 'pins') return injectPins(start.tabId, start.frameId);
   await injectCapture(
     start.tabId,
     { type: 'picker.start', payload: { mode: start.mode, hint: start.hint, journey: await journeyContext() } },
     start.frameId,
   );
+  // The pins come with a capture only where the page has some: other pages never load their script.
+  if (tab.url && (await pinsOfPage(tab.url)).length > 0) await injectPins(start.tabId, start.frameId);
 }

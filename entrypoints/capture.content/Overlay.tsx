@@ -27,8 +27,6 @@ export interface OverlayProps {
   /** "2 min" for a duration in ms, in the UI language. */
   formatDuration: (ms: number) => string;
   onClose: () => void;
-  /** A touchpoint was saved (pins refresh). */
-  onSaved: () => void;
   /** Delays tied to the content script's life (WXT `ctx.setTimeout`). */
   setTimeout: (fn: () => void, ms: number) => void;
   signal: AbortSignal;
@@ -136,7 +134,7 @@ export function Overlay(props: OverlayProps) {
     setHidden(false);
     if (result.ok) {
       setStatus('saved');
-      props.onSaved();
+      // The worker shows the new pin (entrypoints/pins.content) once the save is stored.
       setTimeout(onClose, 1_200);
       return;
     }

@@ -1,21 +1,15 @@
-import { type ComponentChild, render } from 'preact';
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import controlsCss from '@/assets/controls.css?inline';
-import themeCss from '@/assets/theme.css?inline';
-import { I18nContext } from '@/components/i18n';
 import { watchLcp } from '@/lib/capture/page-context';
 import { type ContentCommand, isContentCommand } from '@/lib/messages/content-command';
-import { translate, uiDirection } from '@/lib/platform/i18n';
+import { mountShadowUi } from '@/lib/platform/mount-shadow-ui';
 import { Overlay } from './Overlay';
 import overlayCss from './overlay.css?inline';
-import { PinsLayer } from './PinsLayer';
 
 /** Marks the page as having a live capture script (it is injected on demand, maybe twice). */
 const LIVE = Symbol.for('waymark.capture');
 
-/** Styles are bundled as text: no fetch, no web-accessible resources, and page CSS cannot reach inside the shadow root. */
-const CSS = `${themeCss}\n${controlsCss}\n${overlayCss}`;
+/** The host element of the pins (entrypoints/pins.content), another script's UI the picker must not pick. */
+const PINS_HOST = 'waymark-pins';
 
 /** `90 s`, `2 min`, `3 h` in the UI language. */
 function formatDuration(ms: number): string {
@@ -27,29 +21,6 @@ function formatDuration(ms: number): string {
     unitDisplay: 'short',
     maximumFractionDigits: 0,
   }).format(value);
-}
-
-/** A shadow-root UI named `name` (its host element's tag) showing `view(close)`. */
-async function mountUi(ctx: ContentScriptContext, name: string, view: (close: () => void, host: Element) => ComponentChild) {
-  const ui = await createShadowRootUi(ctx, {
-    name,
-    position: 'inline',
-    anchor: document.documentElement,
-    append: 'last',
-    css: CSS,
-    isolateEvents: ['keydown', 'keyup', 'keypress'],
-    onMount(container, _shadow, host) {
-      container.setAttribute('dir', uiDirection());
-      container.classList.add('wm-root');
-      render(<I18nContext.Provider value={translate}>{view(() => ui.remove(), host)}</I18nContext.Provider>, container);
-      return container;
-    },
-    onRemove(container) {
-      if (container) render(null, container);
-    },
-  });
-  ui.mount();
-  return ui;
 }
 
 export default defineContentScript({
@@ -64,35 +35,18 @@ export default defineContentScript({
     // LCP is only seen by an observer; start it now, with buffered entries from before.
     const lcpMs = watchLcp(window, ctx.signal);
     const hosts = new Set<Element>();
-    const isOwnHost = (el: Element) => hosts.has(el);
+    const isOwnHost = (el: Element) => hosts.has(el) || el.localName === PINS_HOST;
 
     let session = 0;
     let current: { remove: () => void } | undefined;
-    let pins: { remove: () => void } | undefined;
-    let refreshPins: () => void = () => undefined;
-
-    const showPins = async () => {
-      if (pins) return refreshPins();
-      let generation = 0;
-      const ui = await mountUi(ctx, 'waymark-pins', (close, host) => {
-        hosts.add(host);
-        return <PinsLayer key={generation} generation={generation} onHide={close} signal={ctx.signal} />;
-      });
-      pins = ui;
-      refreshPins = () => {
-        generation += 1;
-        ui.remove();
-        ui.mount();
-      };
-    };
 
     const open = async (command: ContentCommand) => {
-      void showPins();
       const { mode, hint, journey } = command.payload;
+      // The pins have a script of their own; the worker no longer sends this mode here.
       if (mode === 'pins') return;
       session += 1;
       const id = session;
-      const ui = await mountUi(ctx, 'waymark-capture', (close, host) => {
+      const ui = await mountShadowUi(ctx, 'waymark-capture', overlayCss, (close, host) => {
         hosts.add(host);
         return (
           <Overlay
@@ -104,7 +58,6 @@ export default defineContentScript({
             lcpMs={lcpMs}
             formatDuration={formatDuration}
             onClose={close}
-            onSaved={() => refreshPins()}
             setTimeout={(fn, ms) => ctx.setTimeout(fn, ms)}
             signal={ctx.signal}
           />

@@ -9,6 +9,7 @@ import type { ExportFormat } from '@/lib/messages/protocol';
 import { uiLocale } from '@/lib/platform/i18n';
 import { getSettings, type Settings, saveSettings } from '@/lib/platform/settings';
 import { request } from '@/lib/platform/transport';
+import { downloadExport } from './download-export';
 import { readImport } from './read-import';
 import { TeamSync } from './TeamSync';
 import { useJourneyPage } from './use-journey-page';
@@ -42,7 +43,8 @@ export function JourneysApp() {
   const onExport = async (scope: 'selected' | 'all', format: ExportFormat) => {
     setBusy(true);
     setExportNotice(undefined);
-    const result = await request('export.download', { journeyIds: scope === 'all' ? 'all' : [...selected], format });
+    // Written here, not in the worker: see download-export.ts.
+    const result = await downloadExport(scope === 'all' ? 'all' : [...selected], format);
     setExportNotice(
       result.ok
         ? { kind: 'info', text: t('popupExported', result.value.fileName) }

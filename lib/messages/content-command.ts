@@ -58,3 +58,13 @@ export function isContentCommand(message: unknown): message is ContentCommand {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
+
+/** The command to the pins script in a tab (entrypoints/pins.content): show the page's pins, or place them again. */
+export interface PinsCommand {
+  type: 'pins.show';
+}
+
+/** Whether `message` is the pins command (from our worker only, as above). */
+export function isPinsCommand(message: unknown): message is PinsCommand {
+  return isObject(message) && message.type === 'pins.show';
+}

@@ -216,12 +216,17 @@ export const requests = {
   }),
   /** Every journey, newest first, with touchpoint counts. */
   'journey.list': spec({ from: 'ui', request: z.strictObject({}), response: z.array(JourneySummary) }),
-  /** Download journeys (or all of them) in a format. */
+  /**
+   * Download journeys (or all of them) as Waymark's JSON export, from the
+   * worker (the popup closes before a download of its own would start). The
+   * other formats are written by the journeys page itself
+   * (entrypoints/journeys/download-export.ts), to keep the worker small.
+   */
   'export.download': spec({
     from: 'ui',
     request: z.strictObject({
       journeyIds: z.union([z.array(Id).min(1).max(100_000), z.literal('all')]),
-      format: ExportFormat,
+      format: z.literal('json'),
     }),
     response: z.strictObject({ fileName: z.string() }),
   }),

@@ -123,8 +123,8 @@ interface ReadFile {
   file: ExportFile | null;
   etag: string | null;
   status: MemberStatus;
-  /** FNV-1a 64 of the plain text. */
-  hash: string;
+  /** FNV-1a 64 of the plain text, computed on demand (only our own file needs it). */
+  hash: () => string;
   /** Whether it was encrypted. */
   sealed: boolean;
   /** Why it was skipped. */
@@ -137,7 +137,7 @@ async function readMemberFile(run: SyncRun, listed: RemoteFile): Promise<ReadFil
   if (!got) return null;
   const etag = got.etag ?? listed.etag;
   const sealed = looksSealed(got.text);
-  const reject = (reason: string, failure: ReadFile['failure'] = 'invalid', hash = ''): ReadFile => ({
+  const reject = (reason: string, failure: ReadFile['failure'] = 'invalid', hash = () => ''): ReadFile => ({
     file: null,
     etag,
     hash,
@@ -159,7 +159,8 @@ async function readMemberFile(run: SyncRun, listed: RemoteFile): Promise<ReadFil
     text = opened.text;
   }
   const parsed = parseImport(text);
-  const hash = fnv1a64(text);
+  const plain = text;
+  const hash = () => fnv1a64(plain);
   if (!parsed.ok)
     return reject(parsed.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; '), 'invalid', hash);
   const file = parsed.file;
@@ -204,7 +205,7 @@ async function afterLostRace(run: SyncRun, state: SyncState, ownName: string): P
   const read = await readMemberFile(run, { name: ownName, etag: null });
   if (!read) return null; // deleted meanwhile: create it again
   if (!read.file) throw ownFileError(ownName, read);
-  if (read.hash === state.ownHash) {
+  if (read.hash() === state.ownHash) {
     // Our own last write, refused anyway: a weak ETag in its first second. Retry shortly with a fresh one.
     await run.sleep(RETRY_SHORTLY_MS);
     const fresh = (await run.backend.list()).find((f) => f.name === ownName);

@@ -12,16 +12,20 @@ import { BUDGETS, type BundleName, CHROME_OUTPUT, kb, measureBundles } from '../
 const root = resolve(process.env.WAYMARK_BUILD_DIR ?? CHROME_OUTPUT);
 
 /**
- * The budgets enforced: only those the build has met. The popup did (39.9 KB
- * of 40 KB at commit f05802f). Not yet, printed by bench/bundle-size.bench.ts:
- * - background: zod's classic API, in which every request schema of
- *   lib/messages/protocol.ts is written, is about 25 KB gzip of the 30 KB on
- *   its own; the exporters (csv-stringify, fflate, HTML map) about 20 KB more.
- * - overlay: zod/mini's core (about 5.7 KB gzip) for two page-side checks,
- *   the polyfill and WXT's shadow-root UI put it past 25 KB.
+ * The budgets enforced: only those the build has met. Popup 12.6 KB of 40 KB
+ * (zod left its static graph: lib/platform/transport.ts trusts the worker's
+ * validated replies) and overlay 23.4 KB of 25 KB (zod/mini replaced by
+ * guards, pins in a script of their own, WXT's shadow-root UI without its
+ * auto-mount code).
+ * Not yet, printed by bench/bundle-size.bench.ts:
+ * - background, 61.4 KB of 30 KB with the file exporters moved to the
+ *   journeys page (only JSON is written in the worker): zod's classic API, in which every schema of
+ *   lib/model and lib/messages/protocol.ts is written, is about 27 KB gzip on
+ *   its own; the rest is the store, the journey engine, sync and the polyfill.
+ *   Meeting it means writing lib/model in `zod/mini`.
  * Add each here when it is under its budget; never raise a budget to pass.
  */
-const ENFORCED: BundleName[] = ['popup'];
+const ENFORCED: BundleName[] = ['popup', 'overlay'];
 
 describe('bundle budgets', () => {
   it('reads a Chrome build', () => {
