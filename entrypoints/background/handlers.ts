@@ -151,7 +151,11 @@ export function createHandlers(): Handlers {
       changed(endedJourneyIds);
       // A tagged element gets its pin at once. Not awaited, and a page that will
       // not take the pins script (it navigated away) costs nothing: the save is stored.
-      if (tab && touchpoint.target !== 'page') void injectPins(tab.id, sender.frameId ?? 0).catch(() => undefined);
+      if (tab && touchpoint.target !== 'page') {
+        void pinsOfPage(touchpoint.url)
+          .then((pins) => injectPins(tab.id, pins, sender.frameId ?? 0))
+          .catch(() => undefined);
+      }
       return touchpoint;
     },
     async 'journey.list'() {

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentCommand, PinsCommand } from '@/lib/messages/content-command';
+import type { PinnedTouchpoint } from '@/lib/messages/protocol';
 
 /** Raised when the browser will not let us into a tab (chrome://, stores). */
 export class TabUnavailable extends Error {
@@ -17,11 +18,11 @@ export async function injectCapture(tabId: number, command: ContentCommand, fram
 
 /**
  * Injects the pins script (entrypoints/pins.content) into `tabId` and has it
- * show the page's pins, or place them again when they are shown already.
- * Apart from the capture overlay so the overlay stays small (issue #7).
+ * show `touchpoints` (the page's, from `pinsOfPage`) as pins, in place of any
+ * shown. Apart from the capture overlay so the overlay stays small (issue #7).
  */
-export async function injectPins(tabId: number, frameId = 0): Promise<void> {
-  const command: PinsCommand = { type: 'pins.show' };
+export async function injectPins(tabId: number, touchpoints: PinnedTouchpoint[], frameId = 0): Promise<void> {
+  const command: PinsCommand = { type: 'pins.show', payload: { touchpoints } };
   await injectAndSend(tabId, frameId, '/content-scripts/pins.js', command);
 }
 

@@ -68,13 +68,15 @@ export async function startCapture(start: CaptureStart): Promise<void> {
   const tab = await browser.tabs.get(start.tabId);
   const refusal = captureRefusal(tab.url, tab.incognito, await getSettings());
   if (refusal) throw new CaptureOff(refusal);
+  // The tab's URL is its top frame's: a frame's pins come with its first save (handlers.ts).
+  const pins = tab.url && !start.frameId ? await pinsOfPage(tab.url) : [];
   // "Show pins" needs only the pins script, not the overlay.
-  if (start.mode === 'pins') return injectPins(start.tabId, start.frameId);
+  if (start.mode === 'pins') return injectPins(start.tabId, pins, start.frameId);
   await injectCapture(
     start.tabId,
     { type: 'picker.start', payload: { mode: start.mode, hint: start.hint, journey: await journeyContext() } },
     start.frameId,
   );
   // The pins come with a capture only where the page has some: other pages never load their script.
-  if (tab.url && (await pinsOfPage(tab.url)).length > 0) await injectPins(start.tabId, start.frameId);
+  if (pins.length > 0) await injectPins(start.tabId, pins, start.frameId);
 }

@@ -5,11 +5,10 @@ import { EMOTION_LABEL, useT } from '@/components/i18n';
 import { Pins, type PinView } from '@/components/Pins';
 import { reanchor } from '@/lib/capture/reanchor';
 import type { PinnedTouchpoint } from '@/lib/messages/protocol';
-import { requestFromPage } from '@/lib/platform/page-transport';
 
 export interface PinsLayerProps {
-  /** Bumped after a save: the pins are fetched and placed again. */
-  generation: number;
+  /** The running journey's touchpoints tagged on an element of this page, sent by the worker. */
+  touchpoints: PinnedTouchpoint[];
   onHide: () => void;
   signal: AbortSignal;
 }
@@ -20,11 +19,12 @@ interface Placed {
 }
 
 /**
- * The pins' controller: asks the background what was tagged on this page in
- * the running journey, places each touchpoint's element again (selector,
+ * The pins' controller: takes what was tagged on this page in the running
+ * journey (the worker sends it with the command, so showing pins costs no
+ * request back), places each touchpoint's element again (selector,
  * XPath, text quote) and follows the elements as the page scrolls.
  */
-export function PinsLayer({ generation, onHide, signal }: PinsLayerProps) {
+export function PinsLayer({ touchpoints, onHide, signal }: PinsLayerProps) {
   const t = useT();
   const [placed, setPlaced] = useState<Placed[]>([]);
   const [notPlaced, setNotPlaced] = useState(0);
@@ -32,17 +32,14 @@ export function PinsLayer({ generation, onHide, signal }: PinsLayerProps) {
   const [, setFrame] = useState(0);
 
   useEffect(() => {
-    void requestFromPage('capture.pins', { url: location.href }).then((result) => {
-      if (!result.ok || signal.aborted) return;
-      const found: Placed[] = [];
-      for (const touchpoint of result.value.touchpoints) {
-        const at = reanchor(document, touchpoint.anchor, { partOf: touchpoint.target === 'selection' });
-        if (at.placed) found.push({ touchpoint, element: at.element });
-      }
-      setPlaced(found);
-      setNotPlaced(result.value.touchpoints.length - found.length);
-    });
-  }, [generation]);
+    const found: Placed[] = [];
+    for (const touchpoint of touchpoints) {
+      const at = reanchor(document, touchpoint.anchor, { partOf: touchpoint.target === 'selection' });
+      if (at.placed) found.push({ touchpoint, element: at.element });
+    }
+    setPlaced(found);
+    setNotPlaced(touchpoints.length - found.length);
+  }, [touchpoints]);
 
   useEffect(() => {
     // Pins follow their elements: one re-render per frame while the page scrolls or resizes.

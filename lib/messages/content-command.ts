@@ -1,3 +1,5 @@
+import type { PinnedTouchpoint } from './protocol';
+
 /**
  * Commands from the background to the capture script in a tab, as plain
  * types with a small hand-written guard instead of a schema. Only our own
@@ -59,12 +61,18 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-/** The command to the pins script in a tab (entrypoints/pins.content): show the page's pins, or place them again. */
+/**
+ * The command to the pins script in a tab (entrypoints/pins.content): show
+ * these touchpoints of the page as pins, in place of any shown.
+ */
 export interface PinsCommand {
   type: 'pins.show';
+  payload: { touchpoints: PinnedTouchpoint[] };
 }
 
 /** Whether `message` is the pins command (from our worker only, as above). */
 export function isPinsCommand(message: unknown): message is PinsCommand {
-  return isObject(message) && message.type === 'pins.show';
+  return (
+    isObject(message) && message.type === 'pins.show' && isObject(message.payload) && Array.isArray(message.payload.touchpoints)
+  );
 }

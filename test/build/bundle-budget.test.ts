@@ -18,7 +18,7 @@ const root = resolve(process.env.WAYMARK_BUILD_DIR ?? CHROME_OUTPUT);
  * guards, pins in a script of their own, WXT's shadow-root UI without its
  * auto-mount code).
  * Not yet, printed by bench/bundle-size.bench.ts:
- * - background, 61.4 KB of 30 KB with the file exporters moved to the
+ * - background, 61.5 KB of 30 KB with the file exporters moved to the
  *   journeys page (only JSON is written in the worker): zod's classic API, in which every schema of
  *   lib/model and lib/messages/protocol.ts is written, is about 27 KB gzip on
  *   its own; the rest is the store, the journey engine, sync and the polyfill.

@@ -51,7 +51,8 @@ describe('isContentCommand', () => {
 
 describe('isPinsCommand', () => {
   it.each([
-    [{ type: 'pins.show' }, true],
+    [{ type: 'pins.show', payload: { touchpoints: [] } }, true],
+    [{ type: 'pins.show' }, false],
     [{ type: 'picker.start', payload: { mode: 'pins', journey } }, false],
     ['pins.show', false],
   ])('tells %j', (message, expected) => {
