@@ -199,14 +199,28 @@ export class WaymarkDriver {
     const cdp = await this.browser.context.newCDPSession(page);
     const scope = `chrome-extension://${this.browser.extensionId}/`;
     const status = new Map<string, string>();
+    // A stopped worker may be woken again at once (a page's message, a tab event): what counts
+    // is that it was seen stopped after the command, not that it still is when we look.
+    const stopped = new Set<string>();
+    let commanded = false;
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const v of versions) if (v.scriptURL.startsWith(scope)) status.set(v.versionId, v.runningStatus);
+      for (const v of versions) {
+        if (!v.scriptURL.startsWith(scope)) continue;
+        status.set(v.versionId, v.runningStatus);
+        if (commanded && v.runningStatus === 'stopped') stopped.add(v.versionId);
+      }
     });
     await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    const deadline = Date.now() + 10_000;
-    while (status.size === 0 || [...status.values()].some((s) => s !== 'stopped')) {
+    const deadline = Date.now() + 15_000;
+    let sentAt = 0;
+    while (status.size === 0 || [...status.keys()].some((id) => !stopped.has(id))) {
       if (Date.now() > deadline) throw new Error(`The worker did not stop: ${JSON.stringify([...status])}`);
+      if (Date.now() - sentAt > 5_000) {
+        commanded = true;
+        for (const [id, s] of status) if (s === 'stopped') stopped.add(id);
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        sentAt = Date.now();
+      }
       await new Promise((done) => setTimeout(done, 50));
     }
     await cdp.detach();
