@@ -1,9 +1,13 @@
 import { browser } from 'wxt/browser';
+import ratingScalesCss from '@/assets/rating-scales.css?inline';
 import { watchLcp } from '@/lib/capture/page-context';
 import { type ContentCommand, isContentCommand } from '@/lib/messages/content-command';
 import { mountShadowUi } from '@/lib/platform/mount-shadow-ui';
 import { Overlay } from './Overlay';
 import overlayCss from './overlay.css?inline';
+
+/** The card's styles: the shared rating scales, then the overlay's own. */
+const CARD_CSS = `${ratingScalesCss}\n${overlayCss}`;
 
 /** Marks the page as having a live capture script (it is injected on demand, maybe twice). */
 const LIVE = Symbol.for('waymark.capture');
@@ -46,7 +50,7 @@ export default defineContentScript({
       if (mode === 'pins') return;
       session += 1;
       const id = session;
-      const ui = await mountShadowUi(ctx, 'waymark-capture', overlayCss, (close, host) => {
+      const ui = await mountShadowUi(ctx, 'waymark-capture', CARD_CSS, (close, host) => {
         hosts.add(host);
         return (
           <Overlay

@@ -3,6 +3,7 @@ import { I18nContext } from '@/components/i18n';
 import { translate, uiDirection, uiLocale } from '@/lib/platform/i18n';
 import '@/assets/theme.css';
 import '@/assets/controls.css';
+import '@/assets/rating-scales.css';
 import '@/assets/findings.css';
 import './sidepanel.css';
 import { SidePanelApp } from './SidePanelApp';
