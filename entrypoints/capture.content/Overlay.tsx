@@ -4,6 +4,7 @@ import { splitTags } from '@/components/CaptureDetails';
 import { useT } from '@/components/i18n';
 import { PickerHighlight } from '@/components/PickerHighlight';
 import { type CardStatus, RatingCard } from '@/components/RatingCard';
+import { boxInTopWindow } from '@/lib/capture/frame-path';
 import { maskSensitiveText } from '@/lib/capture/mask-text';
 import { readableText } from '@/lib/capture/page-text';
 import { startPicker } from '@/lib/capture/picker';
@@ -32,10 +33,8 @@ export interface OverlayProps {
   signal: AbortSignal;
 }
 
-function boxOf(el: Element): Box {
-  const r = el.getBoundingClientRect();
-  return { left: r.left, top: r.top, width: r.width, height: r.height };
-}
+/** Where `el` is in our (the top) window, also inside a same-origin iframe. */
+const boxOf = boxInTopWindow;
 
 /** Where a page touchpoint's card goes: the top corner at the end of the line. */
 const PAGE_BOX: Box = { left: Number.MAX_SAFE_INTEGER / 2, top: 8, width: 0, height: 0 };

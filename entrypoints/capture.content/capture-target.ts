@@ -1,8 +1,9 @@
 import { describePage, describeTarget } from '@/lib/capture/describe-target';
 import { maskSensitiveText } from '@/lib/capture/mask-text';
 import { pageContext } from '@/lib/capture/page-context';
-import { isInsidePrivate, isPrivateElement, normalizeSpace } from '@/lib/capture/page-text';
+import { normalizeSpace } from '@/lib/capture/page-text';
 import { sanitizeUrl } from '@/lib/capture/sanitize-url';
+import { textQuoteForRange } from '@/lib/capture/selection-quote';
 import { newId, nowIso } from '@/lib/model/ids';
 import type { TargetKind, TouchpointDraft } from '@/lib/model/touchpoint';
 import { DEFAULT_CHANNEL } from '@/lib/model/vocabulary';
@@ -51,20 +52,17 @@ export function pageTarget(lcpMs: number | null): CaptureTarget {
 
 /**
  * The current selection: anchored at the element holding all of it, with the
- * selected text (masked) as the quote. `null` when nothing is selected.
+ * selected text and the text right before and after it (masked, never typed
+ * text) as the quote. `null` when nothing is selected.
  */
 export function selectionTarget(lcpMs: number | null): CaptureTarget | null {
   const selection = getSelection();
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
-  const common = selection.getRangeAt(0).commonAncestorContainer;
+  const range = selection.getRangeAt(0);
+  const common = range.commonAncestorContainer;
   const el = common.nodeType === 1 ? (common as Element) : common.parentElement;
-  const text = normalizeSpace(selection.toString());
-  if (!el || !text) return null;
-  const anchor = describeTarget(el);
-  // Text selected in an editable region is what someone typed: never kept.
-  const typed = isPrivateElement(el) || isInsidePrivate(el);
-  const exact = typed ? '' : maskSensitiveText(text).slice(0, 300).trim();
-  return { base: baseFor('selection', { ...anchor, quote: { ...anchor.quote, exact } }, lcpMs), element: el };
+  if (!el || !normalizeSpace(selection.toString())) return null;
+  return { base: baseFor('selection', { ...describeTarget(el), quote: textQuoteForRange(range) }, lcpMs), element: el };
 }
 
 /** The element a context menu was opened on: the link to `linkUrl` or the image of `srcUrl`. */

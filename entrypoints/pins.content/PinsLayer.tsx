@@ -3,6 +3,7 @@ import { FEELING_KEYS } from '@/components/capture-labels';
 import { stageLabel, tagLabel } from '@/components/findings/labels';
 import { EMOTION_LABEL, useT } from '@/components/i18n';
 import { Pins, type PinView } from '@/components/Pins';
+import { boxInTopWindow } from '@/lib/capture/frame-path';
 import { reanchor } from '@/lib/capture/reanchor';
 import type { PinnedTouchpoint } from '@/lib/messages/protocol';
 
@@ -59,11 +60,12 @@ export function PinsLayer({ touchpoints, onHide, signal }: PinsLayerProps) {
   const pins: PinView[] = placed
     .filter(({ element }) => element.isConnected)
     .map(({ touchpoint: tp, element }, index) => {
-      const r = element.getBoundingClientRect();
+      // An element in a same-origin iframe is drawn where the iframe shows it.
+      const r = boxInTopWindow(element);
       const feeling = tp.namedEmotion ? ` · ${t(FEELING_KEYS[tp.namedEmotion])}` : '';
       return {
         id: tp.id,
-        box: { left: r.left, top: r.top, width: r.width, height: r.height },
+        box: r,
         number: index + 1,
         title: tp.note || tp.anchor.name || tp.anchor.quote.exact || tp.anchor.tagName,
         lines: [

@@ -1,11 +1,11 @@
 import { finder } from '@medv/finder';
 import type { Anchor, TextQuote } from '../model/touchpoint';
 import { accessibleName, roleOf } from './accessible';
-import { maskSensitiveText } from './mask-text';
-import { isInsidePrivate, isPrivateElement, normalizeSpace, readableText, textWalker } from './page-text';
+import { CROSSING, containersOf } from './frame-path';
+import { isInsidePrivate, isPrivateElement, readableText } from './page-text';
+import { contextText, maskAndCut } from './selection-quote';
 
 const QUOTE_LIMIT = 300;
-const CONTEXT_LIMIT = 32;
 
 /** Options for describing a tagged element. */
 export interface DescribeOptions {
@@ -20,12 +20,16 @@ function isStableClassName(name: string): boolean {
   return /^[a-z][a-z-]*[a-z]$/i.test(name) && !/^(css|sc|jsx|emotion|tw)-/.test(name) && name.length < 40;
 }
 
-/** A short unique CSS selector, or the XPath-derived path if the search fails. */
+/**
+ * A short unique CSS selector within `el`'s document or shadow root, or the
+ * XPath-derived path if the search fails.
+ */
 export function cssSelectorFor(el: Element, timeoutMs = 200): string {
   const root = el.getRootNode();
   try {
     return finder(el, {
-      root: root instanceof el.ownerDocument.defaultView!.Element ? root : (el.ownerDocument.body ?? undefined),
+      // finder only calls `querySelectorAll` on its root, which a shadow root has.
+      root: root.nodeType === 11 ? (root as unknown as Element) : (el.ownerDocument.body ?? undefined),
       className: isStableClassName,
       timeoutMs,
     });
@@ -82,42 +86,6 @@ function controlLabel(el: Element, maskSelector: string): string {
   );
 }
 
-/** Masks, then cuts to `limit` from the start or the end: cutting first can split a card number so it fails Luhn and leaks. */
-function maskAndCut(text: string, limit: number, keep: 'start' | 'end' = 'start'): string {
-  const masked = maskSensitiveText(normalizeSpace(text));
-  return (keep === 'start' ? masked.slice(0, limit) : masked.slice(-limit)).trim();
-}
-
-/**
- * Length of `text` as the page shows it. Counting raw characters stopped the
- * context at the indentation between tags, leaving prefixes and suffixes
- * short or empty on ordinary, indented markup.
- */
-function visibleLength(text: string): number {
-  return normalizeSpace(text).length;
-}
-
-/** Up to `limit` characters of readable text before (or after) `el`. */
-function contextText(el: Element, direction: 'before' | 'after', limit: number, maskSelector: string): string {
-  const doc = el.ownerDocument;
-  const walker = textWalker(doc, doc.body ?? doc.documentElement, maskSelector);
-  let text = '';
-  if (direction === 'before') {
-    walker.currentNode = el;
-    for (let node = walker.previousNode(); node && visibleLength(text) < limit; node = walker.previousNode()) {
-      if (node.nodeType === 3 && !isInsidePrivate(node, maskSelector)) text = `${node.nodeValue ?? ''} ${text}`;
-    }
-    return maskAndCut(text, limit, 'end');
-  }
-  let last: Node = el;
-  while (last.lastChild) last = last.lastChild;
-  walker.currentNode = last;
-  for (let node = walker.nextNode(); node && visibleLength(text) < limit; node = walker.nextNode()) {
-    if (node.nodeType === 3 && !el.contains(node) && !isInsidePrivate(node, maskSelector)) text += ` ${node.nodeValue ?? ''}`;
-  }
-  return maskAndCut(text, limit);
-}
-
 /** The W3C TextQuoteSelector of an element, with personal data masked. */
 export function textQuoteFor(el: Element, maskSelector = ''): TextQuote {
   // Read twice the limit so that masking, which can shorten text, still leaves `QUOTE_LIMIT` characters.
@@ -125,19 +93,27 @@ export function textQuoteFor(el: Element, maskSelector = ''): TextQuote {
     isPrivateElement(el, maskSelector) || isInsidePrivate(el, maskSelector)
       ? controlLabel(el, maskSelector)
       : readableText(el, QUOTE_LIMIT * 2, maskSelector);
+  const parent = el.parentNode;
+  const index = parent ? Array.prototype.indexOf.call(parent.childNodes, el) : 0;
   return {
     exact: maskAndCut(own, QUOTE_LIMIT),
-    prefix: contextText(el, 'before', CONTEXT_LIMIT, maskSelector),
-    suffix: contextText(el, 'after', CONTEXT_LIMIT, maskSelector),
+    // The boundary points just before and just after the element.
+    prefix: parent ? contextText(parent, index, 'before', maskSelector) : '',
+    suffix: parent ? contextText(parent, index + 1, 'after', maskSelector) : '',
   };
 }
 
-/** Everything needed to find `el` again: selector, XPath, text quote, tag. */
+/**
+ * Everything needed to find `el` again: selector, XPath, text quote, tag.
+ * Inside a same-origin iframe or an open shadow root, the selector and XPath
+ * are steps joined by `CROSSING` (`iframe#pay >>> button.submit`).
+ */
 export function describeTarget(el: Element, options: DescribeOptions = {}): Anchor {
   const maskSelector = options.maskSelector ?? '';
+  const path = [...containersOf(el), el];
   return {
-    selector: cssSelectorFor(el, options.selectorTimeoutMs),
-    xpath: xpathFor(el),
+    selector: path.map((step) => cssSelectorFor(step, options.selectorTimeoutMs)).join(CROSSING),
+    xpath: path.map(xpathFor).join(CROSSING),
     quote: textQuoteFor(el, maskSelector),
     tagName: el.localName,
     role: roleOf(el),

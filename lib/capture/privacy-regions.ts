@@ -1,3 +1,4 @@
+import { boxInTopWindow, sameOriginFrames } from './frame-path';
 import type { Box } from './place-card';
 
 /** Inputs whose value is a choice or a label, never something typed. */
@@ -23,20 +24,23 @@ export function isSensitiveField(el: Element, maskSelector = ''): boolean {
 /**
  * The viewport boxes to black out in a screenshot: password and card fields,
  * every field holding a typed value, editable regions with text, and elements
- * matching the user's mask selector. Only boxes that touch the viewport.
+ * matching the user's mask selector, in `doc` and its same-origin iframes
+ * (boxes in `doc`'s viewport). Only boxes that touch the viewport.
  */
 export function sensitiveRegions(doc: Document, maskSelector = ''): Box[] {
   const win = doc.defaultView;
   const width = win?.innerWidth ?? 0;
   const height = win?.innerHeight ?? 0;
-  const candidates = doc.querySelectorAll('input, textarea, select, [contenteditable], [autocomplete]');
-  const extra = maskSelector ? Array.from(doc.querySelectorAll(maskSelector)) : [];
   const boxes: Box[] = [];
-  for (const el of new Set([...Array.from(candidates), ...extra])) {
-    if (!isSensitiveField(el, maskSelector)) continue;
-    const r = el.getBoundingClientRect();
-    if (r.width <= 0 || r.height <= 0 || r.right < 0 || r.bottom < 0 || r.left > width || r.top > height) continue;
-    boxes.push({ left: r.left, top: r.top, width: r.width, height: r.height });
+  for (const scope of [doc, ...(win ? sameOriginFrames(win).map((frame) => frame.document) : [])]) {
+    const candidates = scope.querySelectorAll('input, textarea, select, [contenteditable], [autocomplete]');
+    const extra = maskSelector ? Array.from(scope.querySelectorAll(maskSelector)) : [];
+    for (const el of new Set([...Array.from(candidates), ...extra])) {
+      if (!isSensitiveField(el, maskSelector)) continue;
+      const r = boxInTopWindow(el);
+      const outside = r.left + r.width < 0 || r.top + r.height < 0 || r.left > width || r.top > height;
+      if (r.width > 0 && r.height > 0 && !outside) boxes.push(r);
+    }
   }
   return boxes;
 }

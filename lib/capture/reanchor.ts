@@ -1,5 +1,6 @@
 import type { Anchor, TextQuote } from '../model/touchpoint';
 import { textQuoteFor } from './describe-target';
+import { CROSSING, contentRootOf } from './frame-path';
 import { normalizeSpace, textWalker } from './page-text';
 
 /**
@@ -60,8 +61,11 @@ function agreement(current: string, quote: string, partOf: boolean): number {
   return textSimilarity(current, quote);
 }
 
+/** A document, or an open shadow root: where one step of an anchor's path is looked for. */
+type Scope = Document | ShadowRoot;
+
 /** The one element `selector` matches, or `null` (none, several, or not a valid selector). */
-function bySelector(doc: Document, selector: string): Element | null {
+function bySelector(doc: Scope, selector: string): Element | null {
   if (!selector) return null;
   try {
     const found = doc.querySelectorAll(selector);
@@ -76,7 +80,7 @@ function bySelector(doc: Document, selector: string): Element | null {
  * `*[local-name()='svg'][1]`) by walking children, so it runs where
  * `document.evaluate` does not (happy-dom) and never runs a page's expression.
  */
-export function resolveXPath(doc: Document, xpath: string): Element | null {
+export function resolveXPath(doc: Scope, xpath: string): Element | null {
   if (!xpath.startsWith('/')) return null;
   let context: ParentNode = doc;
   for (const step of xpath.slice(1).split('/')) {
@@ -123,12 +127,13 @@ function score(el: Element, quote: TextQuote, tagName: string, partOf: boolean):
  * Elements whose text agrees with the quote, found from the text nodes that
  * hold the quote's longest word and their nearest ancestors.
  */
-function candidatesByQuote(doc: Document, anchor: Anchor, partOf: boolean): Candidate[] {
+function candidatesByQuote(scope: Scope, anchor: Anchor, partOf: boolean): Candidate[] {
   const probe = probeWord(anchor.quote.exact);
   if (probe.length < 2) return [];
   const seen = new Set<Element>();
   const out: Candidate[] = [];
-  const walker = textWalker(doc, doc.body ?? doc.documentElement);
+  const doc = scope.nodeType === 9 ? (scope as Document) : scope.ownerDocument!;
+  const walker = textWalker(doc, scope === doc ? (doc.body ?? doc.documentElement) : scope);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     // The raw text is searched: the probe has no masked characters, and masking every text node of a big page is slow.
     if (node.nodeType !== 3 || !canonical(node.nodeValue ?? '').includes(probe)) continue;
@@ -170,9 +175,25 @@ export interface ReanchorOptions {
  * Finds the element of `anchor` in `doc`: the selector when it matches one
  * element whose tag and text agree, else the XPath under the same test with a
  * stricter text agreement, else the text quote (approximately, ties refused).
+ * An anchor inside same-origin iframes or open shadow roots (steps joined by
+ * `CROSSING`) first finds each iframe or host by its selector, else its XPath,
+ * then the element in the innermost document or shadow root.
  */
 export function reanchor(doc: Document, anchor: Anchor, options: ReanchorOptions = {}): Placement {
-  const partOf = options.partOf ?? false;
+  const selectors = anchor.selector.split(CROSSING);
+  const xpaths = anchor.xpath.split(CROSSING);
+  let scope: Scope | null = doc;
+  for (let step = 0; scope && step < selectors.length - 1; step++) {
+    const container: Element | null = bySelector(scope, selectors[step]!) ?? resolveXPath(scope, xpaths[step] ?? '');
+    scope = container && contentRootOf(container);
+  }
+  if (!scope) return { placed: false };
+  const inner = { ...anchor, selector: selectors.at(-1)!, xpath: xpaths.length === selectors.length ? xpaths.at(-1)! : '' };
+  return reanchorIn(scope, inner, options.partOf ?? false);
+}
+
+/** `reanchor` within one document or shadow root. */
+function reanchorIn(doc: Scope, anchor: Anchor, partOf: boolean): Placement {
   const agrees = (el: Element | null, needed: number): el is Element =>
     el !== null && el.localName === anchor.tagName && agreement(textQuoteFor(el).exact, anchor.quote.exact, partOf) >= needed;
   const selected = bySelector(doc, anchor.selector);

@@ -6,6 +6,7 @@ import type { Region } from './in-page';
 import { sendMessagesInPage } from './in-page';
 import { E2E_EXTENSION_DIR, launchWaymark } from './launch';
 import { type CardRole, type ExportFormat, type LaunchStory, type StoryTab, TabRegistry, type WaymarkStoryDriver } from './story';
+import { type TriggerMessage, triggerInPage } from './trigger-in-page';
 import { type Rating, WaymarkDriver } from './waymark';
 
 /** A Playwright page as a story tab; `ready` is what Waymark's pages show once loaded. */
@@ -27,6 +28,12 @@ function tabOf(page: Page, ready?: string): StoryTab {
     url: async () => page.url(),
     fill: (selector, value) => page.fill(selector, value),
     press: (key) => page.keyboard.press(key),
+    mouseAt: (x, y, action) => (action === 'click' ? page.mouse.click(x, y) : page.mouse.move(x, y)),
+    wheel: async (deltaY, alt) => {
+      if (alt) await page.keyboard.down('Alt');
+      await page.mouse.wheel(0, deltaY);
+      if (alt) await page.keyboard.up('Alt');
+    },
   };
 }
 
@@ -75,6 +82,14 @@ class ChromiumStory implements WaymarkStoryDriver {
 
   tabIdOf(tab: StoryTab): Promise<number> {
     return this.waymark.tabIdOf(this.#tabs.pageOf(tab));
+  }
+
+  async trigger(message: TriggerMessage): Promise<unknown> {
+    const page = await this.waymark.browser.context.newPage();
+    await page.goto(this.waymark.popupUrl);
+    const result = await page.evaluate(triggerInPage, message);
+    await page.close();
+    return result;
   }
 
   async openPopupOnTab(tabId: number): Promise<StoryTab> {

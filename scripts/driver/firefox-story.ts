@@ -6,6 +6,7 @@ import { FIREFOX_E2E_EXTENSION_DIR, launchFirefoxWaymark, showExtensionPage, wai
 import { FirefoxWaymarkDriver, JOURNEYS_READY, waitForOverlay } from './firefox-waymark';
 import type { Region } from './in-page';
 import { type CardRole, type ExportFormat, type LaunchStory, type StoryTab, TabRegistry, type WaymarkStoryDriver } from './story';
+import { type TriggerMessage, triggerInPage } from './trigger-in-page';
 import type { Rating } from './waymark';
 
 /** Presses `key`, e.g. `Shift+Digit4`: the modifiers go down first and up last. */
@@ -68,6 +69,12 @@ class FirefoxStory implements WaymarkStoryDriver {
           await page.locator(selector).fill(value);
         },
         press: (key) => pressKey(page, key),
+        mouseAt: (x, y, action) => (action === 'click' ? page.mouse.click(x, y) : page.mouse.move(x, y)),
+        wheel: async (deltaY, alt) => {
+          if (alt) await page.keyboard.down('Alt');
+          await page.mouse.wheel({ deltaY });
+          if (alt) await page.keyboard.up('Alt');
+        },
       },
       page,
     );
@@ -87,6 +94,13 @@ class FirefoxStory implements WaymarkStoryDriver {
 
   tabIdOf(tab: StoryTab): Promise<number> {
     return this.waymark.tabIdOf(this.#tabs.pageOf(tab));
+  }
+
+  async trigger(message: TriggerMessage): Promise<unknown> {
+    const page = await this.waymark.openExtensionPage();
+    const result = await page.evaluate(triggerInPage, message);
+    await page.close();
+    return result;
   }
 
   async openPopupOnTab(tabId: number): Promise<StoryTab> {

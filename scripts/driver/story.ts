@@ -1,4 +1,5 @@
 import type { Region } from './in-page';
+import type { TriggerMessage } from './trigger-in-page';
 import type { Rating } from './waymark';
 
 export type { Region } from './in-page';
@@ -25,6 +26,10 @@ export interface StoryTab {
   fill(selector: string, value: string): Promise<void>;
   /** Presses a key as the keyboard does: `Escape`, `Enter`, `Digit2`, `Shift+Digit4`. */
   press(key: string): Promise<void>;
+  /** Moves the pointer to (`x`, `y`) in the viewport (CSS pixels), and clicks there for `click`; inside an iframe too. */
+  mouseAt(x: number, y: number, action: 'move' | 'click'): Promise<void>;
+  /** Turns the mouse wheel where the pointer is (negative `deltaY`: up), holding Alt if `alt`. */
+  wheel(deltaY: number, alt: boolean): Promise<void>;
 }
 
 /**
@@ -78,6 +83,8 @@ export interface WaymarkStoryDriver extends StoryDriver {
   tabIdOf(tab: StoryTab): Promise<number>;
   /** The popup, opened as a page acting on the tab with id `tabId`, without waiting for its data. */
   openPopupOnTab(tabId: number): Promise<StoryTab>;
+  /** Calls a shortcut's or context menu's handler in the background as the browser would (test builds). */
+  trigger(message: TriggerMessage): Promise<unknown>;
   /** Clicks "Tag an element" in the popup, nothing more. */
   clickTagElement(popup: StoryTab): Promise<void>;
   /** Brings `page` to the front and waits for the picker's hint there. */

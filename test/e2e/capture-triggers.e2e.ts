@@ -1,9 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maskSensitiveText } from '@/lib/capture/mask-text';
 import type { Touchpoint } from '@/lib/model/touchpoint';
 import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
+import { launchChromiumStory } from '../../scripts/driver/chromium-story';
+import { launchFirefoxStory } from '../../scripts/driver/firefox-story';
 import { sendMessagesInPage } from '../../scripts/driver/in-page';
 import { E2E_EXTENSION_DIR, launchWaymark, type WaymarkBrowser } from '../../scripts/driver/launch';
+import type { StoryTab, WaymarkStoryDriver } from '../../scripts/driver/story';
 import { type TriggerMessage, triggerInPage } from '../../scripts/driver/trigger-in-page';
 import { WaymarkDriver } from '../../scripts/driver/waymark';
 
@@ -137,6 +141,31 @@ describe('in Chromium, capture from shortcuts and context menus', () => {
     await page.close();
   });
 
+  it('quotes a selection with the text right before and after it, masked', async () => {
+    const { page, tabId } = await openShop('/product.html?id=monstera&story=selection-quote');
+    const selected = 'Ships in 3–5 working days.';
+    await page.evaluate((length) => {
+      const range = document.createRange();
+      range.setStart(document.querySelector('#shipping')!.firstChild!, 0);
+      range.setEnd(document.querySelector('#shipping')!.firstChild!, length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    }, selected.length);
+    await trigger({ kind: 'contextMenu', tabId, info: { frameId: 0, selectionText: selected } });
+    await rateAndSave(page, 0, 2);
+    const { anchor } = (await touchpoints()).at(-1)!;
+    expect(anchor.selector).toBe('#shipping');
+    expect(anchor.quote).toEqual({
+      exact: selected,
+      // The link and the button before it; the quantity field (an input) is never read.
+      prefix: 'Quantity Add to cart Go to cart',
+      suffix: maskSensitiveText('Questions? Call +44 20 7946 0958.').slice(0, 32).trim(),
+    });
+    expect(anchor.quote.suffix).not.toContain('7946');
+    expect(anchor.quote.suffix).toMatch(/^Questions\? Call \+/);
+    await page.close();
+  });
+
   it('refuses to capture on a site of the never-capture list, and says why', async () => {
     const journeys = await waymark.openJourneysPage();
     await journeys.locator('input[name="neverCapture"]').fill('http://127.0.0.1:1234/anything');
@@ -201,6 +230,125 @@ describe('in Chromium, capture from shortcuts and context menus', () => {
     await page.close();
   });
 
+  type Rect = { x: number; y: number; width: number; height: number };
+  const round = (box: Rect | null) =>
+    box && { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) };
+
+  /** Where `selector` (inside the iframe `frame`, if given: past its border and padding) is in the top window. */
+  async function targetBox(page: Page, selector: string, frame?: string) {
+    const target = await page.evaluate(
+      ([query, frameQuery]) => {
+        const iframe = frameQuery ? document.querySelector<HTMLIFrameElement>(frameQuery) : null;
+        const scope = iframe ? iframe.contentDocument! : document;
+        const r = scope.querySelector(query)!.getBoundingClientRect();
+        const at = iframe?.getBoundingClientRect();
+        const css = iframe ? getComputedStyle(iframe) : null;
+        const dx = at ? at.left + iframe!.clientLeft + Number.parseFloat(css!.paddingLeft) : 0;
+        const dy = at ? at.top + iframe!.clientTop + Number.parseFloat(css!.paddingTop) : 0;
+        return { x: r.left + dx, y: r.top + dy, width: r.width, height: r.height };
+      },
+      [selector, frame ?? ''] as const,
+    );
+    return round(target);
+  }
+
+  /** The picker's outline, and the box of the element it should be on. */
+  async function highlightAndTarget(page: Page, selector: string, frame?: string) {
+    const highlight = await page.locator('waymark-capture .wm-highlight').boundingBox();
+    return { highlight: round(highlight), target: await targetBox(page, selector, frame) };
+  }
+
+  it('picks inside a same-origin iframe and an open shadow root, with Alt+wheel, and pins them again', async () => {
+    const { page, tabId } = await openShop('/hard/frames.html');
+    const payment = page.frameLocator('#payment');
+    await payment.locator('#pay').waitFor();
+    await payment.locator('#card').fill('4242 4242 4242 4242');
+
+    await trigger({ kind: 'command', command: 'tag-element', tabId });
+    await page.locator('waymark-capture .wm-picker-hint').waitFor();
+    // The pointer over the button inside the iframe (7 px border, 13 px padding): the outline is on it.
+    await payment.locator('#pay').hover();
+    await expect.poll(() => page.locator('waymark-capture .wm-highlight-label').textContent()).toBe('button · Pay €34.00');
+    let seen = await highlightAndTarget(page, '#pay', '#payment');
+    expect(seen.highlight).toEqual(seen.target);
+    await page.screenshot({ path: process.env.WAYMARK_PICKER_SHOT ?? '/tmp/waymark-picker-iframe.png' });
+
+    // Alt+wheel up: the paragraph around it; down: back to the button. A plain wheel leaves the outline alone.
+    await page.keyboard.down('Alt');
+    await page.mouse.wheel(0, -100);
+    await expect.poll(() => page.locator('waymark-capture .wm-highlight-label').textContent()).toBe('p · Pay €34.00');
+    seen = await highlightAndTarget(page, '#pay-form > p:last-child', '#payment');
+    expect(seen.highlight).toEqual(seen.target);
+    await page.mouse.wheel(0, -100);
+    await expect.poll(() => page.locator('waymark-capture .wm-highlight-label').textContent()).toMatch(/^form · Card number/);
+    await page.mouse.wheel(0, 100);
+    await page.mouse.wheel(0, 100);
+    await page.keyboard.up('Alt');
+    await expect.poll(() => page.locator('waymark-capture .wm-highlight-label').textContent()).toBe('button · Pay €34.00');
+    await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(100);
+    expect(await page.locator('waymark-capture .wm-highlight-label').textContent()).toBe('button · Pay €34.00');
+
+    // ArrowUp from the frame's <body> reaches the iframe itself; ArrowDown goes back in.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.locator('waymark-capture .wm-highlight-label').textContent()).toMatch(/^iframe/);
+    seen = await highlightAndTarget(page, '#payment');
+    expect(seen.highlight).toEqual(seen.target);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('waymark-capture .wm-highlight-label').textContent()).toMatch(/^body · Card number/);
+
+    await payment.locator('#pay').click();
+    await rateAndSave(page, 1, 2);
+    await expect.poll(() => page.locator('waymark-capture').count(), { timeout: 5_000 }).toBe(0);
+
+    // Inside the open shadow root of <gift-wrap>.
+    await trigger({ kind: 'command', command: 'tag-element', tabId });
+    await page.locator('waymark-capture .wm-picker-hint').waitFor();
+    await page.locator('#gift #wrap').hover();
+    await expect.poll(() => page.locator('waymark-capture .wm-highlight-label').textContent()).toBe('button · Add gift wrap');
+    expect(round(await page.locator('waymark-capture .wm-highlight').boundingBox())).toEqual(
+      round(await page.locator('#gift #wrap').boundingBox()),
+    );
+    await page.locator('#gift #wrap').click();
+    await rateAndSave(page, -1, 4);
+    await expect.poll(() => page.locator('waymark-capture').count(), { timeout: 5_000 }).toBe(0);
+
+    // A sandboxed (cross-origin) iframe is closed to the picker: a click into it picks the iframe itself.
+    await trigger({ kind: 'command', command: 'tag-element', tabId });
+    await page.locator('waymark-capture .wm-picker-hint').waitFor();
+    await page.click('#sealed');
+    await card(page).waitFor();
+    expect(round(await page.locator('waymark-capture .wm-target').boundingBox())).toEqual(await targetBox(page, '#sealed'));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('waymark-capture').count()).toBe(0);
+
+    const [pay, wrap] = (await touchpoints()).slice(-2);
+    expect(pay!.anchor).toMatchObject({ selector: '#payment >>> #pay', tagName: 'button', quote: { exact: 'Pay €34.00' } });
+    expect(pay!.anchor.xpath).toBe('/html[1]/body[1]/main[1]/iframe[1] >>> /html[1]/body[1]/form[1]/p[3]/button[1]');
+    expect(wrap!.anchor).toMatchObject({ selector: '#gift >>> #wrap', tagName: 'button', quote: { exact: 'Add gift wrap' } });
+    // The card number typed inside the iframe is blacked out in the screenshot, where the iframe shows it.
+    const field = (await targetBox(page, '#card', '#payment'))!;
+    const [masked] = await waymark.screenshotPixels(pay!.id, pay!.viewport.width, [
+      { left: field.x + 2, top: field.y + 2, width: field.width - 4, height: field.height - 4 },
+    ]);
+    expect(masked!.black / masked!.total).toBeGreaterThan(0.97);
+
+    // After a reload the pins land on both, the one in the iframe moved by the iframe's offset.
+    await page.reload();
+    await payment.locator('#pay').waitFor();
+    await trigger({ kind: 'command', command: 'show-pins', tabId });
+    await expect.poll(() => page.locator('waymark-pins .wm-pin').count()).toBe(2);
+    const pinAt = async (id: string) => {
+      const box = (await page.locator(`waymark-pins .wm-pin[data-touchpoint-id="${id}"]`).boundingBox())!;
+      return { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) };
+    };
+    const payBox = (await targetBox(page, '#pay', '#payment'))!;
+    expect(await pinAt(pay!.id)).toEqual({ x: payBox.x, y: payBox.y });
+    const wrapBox = (await page.locator('#gift #wrap').boundingBox())!;
+    expect(await pinAt(wrap!.id)).toEqual({ x: Math.round(wrapBox.x), y: Math.round(wrapBox.y) });
+    await page.close();
+  });
+
   it('shows pins after a reload, places them through a markup change, and reports what it could not place', async () => {
     const { page, tabId } = await openShop('/hard/pins.html');
     for (const section of ['watering', 'light', 'soil']) {
@@ -254,5 +402,142 @@ describe('in Chromium, capture from shortcuts and context menus', () => {
       .poll(() => page.locator('waymark-pins .wm-pins-not-placed').textContent())
       .toBe('Could not place 1 touchpoint(s) on this page: the element is gone or changed.');
     await page.close();
+  });
+});
+
+const storyBrowsers = [
+  { browser: 'Chromium', launch: launchChromiumStory },
+  { browser: 'Firefox', launch: launchFirefoxStory },
+];
+
+/**
+ * The trigger stories that need no Playwright-only API, in both browsers: the
+ * context menu on a selection, and the shortcut's picker inside a same-origin
+ * iframe and an open shadow root (Firefox's content scripts see frames
+ * through Xray wrappers, Chromium's through its isolated world).
+ */
+describe.each(storyBrowsers)('in $browser, triggers on a selection, in an iframe and in a shadow root', ({ launch }) => {
+  let demo: DemoServer;
+  let waymark: WaymarkStoryDriver;
+
+  beforeAll(async () => {
+    demo = await startDemoServer();
+    waymark = await launch();
+  });
+
+  afterAll(async () => {
+    await waymark?.close();
+    await demo?.close();
+  });
+
+  async function lastAnchor(): Promise<Touchpoint['anchor']> {
+    const [reply] = (await waymark.sendMessages([{ type: 'journey.overview', payload: {} }])) as {
+      value: { touchpoints: Touchpoint[] };
+    }[];
+    return reply!.value.touchpoints.at(-1)!.anchor;
+  }
+
+  /** Rates by keyboard, saves with Enter and waits for the confirmation and the card to go. */
+  async function rateAndSave(shop: StoryTab): Promise<void> {
+    await waymark.rate(shop, { emotion: 1, effort: 2 });
+    await shop.press('Enter');
+    await waymark.cardMessage(shop, 'status', 'Touchpoint saved');
+    await expect.poll(() => shop.count('waymark-capture'), { timeout: 5_000 }).toBe(0);
+  }
+
+  /** The picker's label and outline, and the box of `path` (selectors, each step in the iframe or shadow root of the one before). */
+  const seen = (shop: StoryTab, path: string[]) =>
+    shop.evaluate((steps) => {
+      let scope: Document | ShadowRoot = document;
+      let [dx, dy] = [0, 0];
+      let el: Element | null = null;
+      for (const step of steps) {
+        if (el?.localName === 'iframe') {
+          const at = el.getBoundingClientRect();
+          const css = getComputedStyle(el);
+          dx += at.left + el.clientLeft + Number.parseFloat(css.paddingLeft);
+          dy += at.top + el.clientTop + Number.parseFloat(css.paddingTop);
+          scope = (el as HTMLIFrameElement).contentDocument!;
+        } else if (el) scope = el.shadowRoot!;
+        el = scope.querySelector(step);
+      }
+      const r = el!.getBoundingClientRect();
+      const ui = document.querySelector('waymark-capture')?.shadowRoot;
+      const h = ui?.querySelector('.wm-highlight')?.getBoundingClientRect();
+      const box = (b: { left: number; top: number; width: number; height: number }) =>
+        [b.left, b.top, b.width, b.height].map(Math.round).join(',');
+      return {
+        centre: { x: dx + r.left + r.width / 2, y: dy + r.top + r.height / 2 },
+        target: box({ left: r.left + dx, top: r.top + dy, width: r.width, height: r.height }),
+        highlight: h ? box(h) : '',
+        label: ui?.querySelector('.wm-highlight-label')?.textContent ?? '',
+      };
+    }, path);
+
+  it('quotes a selection from the context menu with the text right before and after it', async () => {
+    const shop = await waymark.openPage(`${demo.origin}/product.html?id=monstera&story=selection-${Math.random()}`);
+    const tabId = await waymark.tabIdOf(shop);
+    const selected = 'Ships in 3–5 working days.';
+    await shop.evaluate((length) => {
+      const text = document.querySelector('#shipping')!.firstChild!;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    }, selected.length);
+    await waymark.trigger({ kind: 'contextMenu', tabId, info: { frameId: 0, selectionText: selected } });
+    await rateAndSave(shop);
+    expect((await lastAnchor()).quote).toEqual({
+      exact: selected,
+      prefix: 'Quantity Add to cart Go to cart',
+      suffix: maskSensitiveText('Questions? Call +44 20 7946 0958.').slice(0, 32).trim(),
+    });
+  });
+
+  it('tags an element from the shortcut, a link from the context menu and the page', async () => {
+    const shop = await waymark.openPage(`${demo.origin}/product.html?id=monstera&story=triggers-${Math.random()}`);
+    const tabId = await waymark.tabIdOf(shop);
+    await waymark.trigger({ kind: 'command', command: 'tag-element', tabId });
+    await waymark.waitForPicker(shop);
+    const { centre } = await seen(shop, ['#price']);
+    await shop.mouseAt(centre.x, centre.y, 'click');
+    await rateAndSave(shop);
+    expect(await lastAnchor()).toMatchObject({ tagName: 'p', quote: { exact: '€34.00' } });
+    await waymark.trigger({ kind: 'contextMenu', tabId, info: { frameId: 0, linkUrl: `${demo.origin}/checkout.html` } });
+    await rateAndSave(shop);
+    expect(await lastAnchor()).toMatchObject({ tagName: 'a', role: 'link', name: 'Checkout' });
+    await waymark.trigger({ kind: 'command', command: 'tag-page', tabId });
+    await rateAndSave(shop);
+    expect(await lastAnchor()).toMatchObject({ selector: '', tagName: 'html', quote: { exact: 'Monstera Deliciosa' } });
+  });
+
+  it.each([
+    ['a same-origin iframe', ['#payment', '#pay'], 'button · Pay €34.00', '#payment >>> #pay'],
+    ['an open shadow root', ['#gift', '#wrap'], 'button · Add gift wrap', '#gift >>> #wrap'],
+  ])('picks an element inside %s with the pointer, outlined where it is', async (_, path, label, selector) => {
+    const shop = await waymark.openPage(`${demo.origin}/hard/frames.html?story=${Math.random()}`);
+    await expect
+      .poll(() => shop.evaluate(() => !!document.querySelector('iframe')?.contentDocument?.querySelector('#pay'), null))
+      .toBe(true);
+    const tabId = await waymark.tabIdOf(shop);
+    await waymark.trigger({ kind: 'command', command: 'tag-element', tabId });
+    await waymark.waitForPicker(shop);
+    const { centre } = await seen(shop, path);
+    await shop.mouseAt(centre.x - 3, centre.y, 'move');
+    await shop.mouseAt(centre.x, centre.y, 'move');
+    await expect.poll(async () => (await seen(shop, path)).label).toBe(label);
+    const now = await seen(shop, path);
+    expect(now.highlight).toBe(now.target);
+    // Alt+wheel up: the paragraph around the button (Firefox's own Alt+wheel, history, is cancelled); down: back.
+    const url = await shop.url();
+    await shop.wheel(-100, true);
+    await expect.poll(async () => (await seen(shop, path)).label).toMatch(/^p · /);
+    await shop.wheel(100, true);
+    await expect.poll(async () => (await seen(shop, path)).label).toBe(label);
+    expect(await shop.url()).toBe(url);
+    await shop.mouseAt(centre.x, centre.y, 'click');
+    await rateAndSave(shop);
+    expect(await lastAnchor()).toMatchObject({ selector, tagName: 'button', quote: { exact: label.split(' · ')[1] } });
   });
 });

@@ -12,6 +12,14 @@ function key(keyName: string): KeyboardEvent {
   return new KeyboardEvent('keydown', { key: keyName, bubbles: true, cancelable: true, composed: true });
 }
 
+function wheel(deltaY: number, init: WheelEventInit = {}): WheelEvent {
+  const event = new WheelEvent('wheel', { deltaY, bubbles: true, cancelable: true, composed: true, ...init });
+  // happy-dom's WheelEvent takes no modifier keys from its init; browsers' do.
+  for (const name of ['altKey', 'shiftKey', 'ctrlKey'] as const)
+    Object.defineProperty(event, name, { value: init[name] ?? false });
+  return event;
+}
+
 function byId(id: string): HTMLElement {
   return document.getElementById(id)!;
 }
@@ -163,6 +171,57 @@ describe('startPicker', () => {
     expect(onHover).toHaveBeenLastCalledWith(byId('link'));
   });
 
+  it('moves the highlight with Alt+wheel (up to the parent, down back) and keeps it from scrolling', () => {
+    byId('bold').dispatchEvent(mouse('mousemove'));
+    const up = wheel(-100, { altKey: true });
+    byId('bold').dispatchEvent(up);
+    expect(onHover).toHaveBeenLastCalledWith(byId('text'));
+    expect(up.defaultPrevented).toBe(true);
+    byId('bold').dispatchEvent(wheel(-100, { altKey: true }));
+    expect(onHover).toHaveBeenLastCalledWith(document.querySelector('main'));
+    byId('bold').dispatchEvent(wheel(100, { altKey: true }));
+    expect(onHover).toHaveBeenLastCalledWith(byId('text'));
+  });
+
+  it('leaves a wheel without Alt to the page: it scrolls, the highlight stays', () => {
+    byId('bold').dispatchEvent(mouse('mousemove'));
+    for (const init of [{}, { shiftKey: true }, { ctrlKey: true }]) {
+      const plain = wheel(-100, init);
+      byId('bold').dispatchEvent(plain);
+      expect(plain.defaultPrevented).toBe(false);
+    }
+    expect(onHover).toHaveBeenCalledOnce();
+  });
+
+  it('adds up small touchpad deltas to one step, and counts a line-mode notch as one', () => {
+    byId('bold').dispatchEvent(mouse('mousemove'));
+    for (const delta of [-10, -15, -20]) byId('bold').dispatchEvent(wheel(delta, { altKey: true }));
+    expect(onHover).toHaveBeenCalledOnce();
+    byId('bold').dispatchEvent(wheel(-10, { altKey: true }));
+    expect(onHover).toHaveBeenLastCalledWith(byId('text'));
+    byId('bold').dispatchEvent(wheel(3, { altKey: true, deltaMode: 1 }));
+    expect(onHover).toHaveBeenLastCalledWith(byId('bold'));
+  });
+
+  it('hovers and picks an element inside an open shadow root of the page', () => {
+    const widget = document.createElement('gift-wrap');
+    document.querySelector('main')!.append(widget);
+    const wrap = document.createElement('button');
+    wrap.textContent = 'Add gift wrap';
+    widget.attachShadow({ mode: 'open' }).append(wrap);
+    wrap.dispatchEvent(mouse('mousemove'));
+    expect(onHover).toHaveBeenLastCalledWith(wrap);
+    // Up from the shadow root's top element reaches the host, down goes back in.
+    window.dispatchEvent(key('ArrowUp'));
+    expect(onHover).toHaveBeenLastCalledWith(widget);
+    window.dispatchEvent(key('ArrowDown'));
+    expect(onHover).toHaveBeenLastCalledWith(wrap);
+    const click = mouse('click');
+    wrap.dispatchEvent(click);
+    expect(onPick).toHaveBeenCalledExactlyOnceWith(wrap);
+    expect(click.defaultPrevented).toBe(true);
+  });
+
   it('leaves the arrow keys and Enter to the page until something is highlighted', () => {
     const arrow = key('ArrowUp');
     window.dispatchEvent(arrow);
@@ -175,7 +234,13 @@ describe('startPicker', () => {
     const link = byId('link');
     const pageListener = vi.fn();
     link.addEventListener('click', pageListener);
-    const events = [mouse('mousemove'), mouse('click'), ...SWALLOWED.map((type) => mouse(type)), key('Escape')];
+    const events = [
+      mouse('mousemove'),
+      mouse('click'),
+      ...SWALLOWED.map((type) => mouse(type)),
+      key('Escape'),
+      wheel(-100, { altKey: true }),
+    ];
     for (const event of events) link.dispatchEvent(event);
     document.documentElement.dispatchEvent(new MouseEvent('mouseleave'));
     const submit = new Event('submit', { bubbles: true, cancelable: true });
