@@ -10,7 +10,7 @@
  * it (as in the extension). Goal: parseImport + mergeExports within 2x JSON.parse.
  * Prints figures and a `BENCH_RESULT` line (bench/README.md); never fails on time.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { buildExportFile, serializeExportFile } from '../lib/exchange/export-json';
 import { mergeExports } from '../lib/exchange/merge';
 import { parseImport } from '../lib/exchange/parse-import';
@@ -106,6 +106,7 @@ function touchpoint(random: Random, journeyId: string, author: string): Touchpoi
     position: Date.parse(capturedAt),
     interactionId: null,
     screenshot: null,
+    owner: null,
   };
 }
 

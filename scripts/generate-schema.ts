@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ExportFile, SCHEMA_VERSION } from '../lib/model/export-file';
 
 /** Where the committed schema lives, next to the project root. */
@@ -33,7 +33,7 @@ export function exportFileJsonSchema(): Record<string, unknown> {
     $id: SCHEMA_ID,
     title: `Waymark export, schema version ${SCHEMA_VERSION}`,
     description:
-      'A Waymark export file: journeys, their touchpoints and passively logged interactions, and tombstones of deleted records.',
+      'A Waymark export file: studies, journeys, their touchpoints and passively logged interactions, and tombstones of deleted records.',
     ...rest,
   };
 }

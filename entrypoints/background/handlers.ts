@@ -20,6 +20,7 @@ import {
   startJourney,
   updateJourney,
 } from '@/lib/store/journeys';
+import { actOnStep, deleteStudy, listStudies, saveStudy } from '@/lib/store/studies';
 import { listTouchpoints, saveTouchpoint, updateTouchpoint } from '@/lib/store/touchpoints';
 import { db } from './database';
 import { downloadJsonExport } from './exports';
@@ -98,6 +99,24 @@ export function createHandlers(): Handlers {
       const outcome = await applyJourneyEdit(await db(), edit, { now: nowIso(), author, undoId: newId() });
       changed(outcome.journeyIds);
       return outcome;
+    },
+    async 'study.list'() {
+      return listStudies(await db());
+    },
+    async 'study.save'({ study }) {
+      const { author } = await getSettings();
+      return saveStudy(await db(), study, nowIso(), author);
+    },
+    async 'study.delete'({ studyId }) {
+      const { author } = await getSettings();
+      await deleteStudy(await db(), studyId, nowIso(), author);
+      return null;
+    },
+    async 'journey.step'({ journeyId, stepId, action }) {
+      const { author } = await getSettings();
+      const journey = await actOnStep(await db(), { journeyId, stepId, action, now: nowIso(), author });
+      changed([journey.id]);
+      return journey;
     },
     async 'touchpoint.update'({ touchpointId, changes }) {
       const { author } = await getSettings();

@@ -8,8 +8,8 @@ export const ANNOTATION_CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { waymark
 
 /** A Web Annotation selector: https://www.w3.org/TR/annotation-model/#selectors */
 export type Selector =
-  | { type: 'CssSelector'; value: string }
-  | { type: 'XPathSelector'; value: string }
+  | { type: 'CssSelector'; value: string; refinedBy?: Selector }
+  | { type: 'XPathSelector'; value: string; refinedBy?: Selector }
   | { type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string };
 
 /** A Web Annotation body carried as text, with the reason it is there. */
@@ -84,8 +84,8 @@ export function selectorsOf(tp: Touchpoint): Selector[] {
   const { selector, xpath, quote } = tp.anchor;
   const element = tp.target === 'element' && selector !== '';
   const selectors: Selector[] = [];
-  if (element) selectors.push({ type: 'CssSelector', value: selector });
-  if (element && xpath) selectors.push({ type: 'XPathSelector', value: xpath });
+  if (element) selectors.push(chained('CssSelector', selector));
+  if (element && xpath) selectors.push(chained('XPathSelector', xpath));
   if (quote.exact) {
     selectors.push({
       type: 'TextQuoteSelector',
@@ -95,6 +95,21 @@ export function selectorsOf(tp: Touchpoint): Selector[] {
     });
   }
   return selectors;
+}
+
+/**
+ * How an anchor steps into a same-origin iframe or an open shadow root (as
+ * lib/capture/frame-path.ts writes it: `#payment >>> #pay`). `>>>` means
+ * nothing to other tools, so each step becomes a selector refined by the next
+ * (https://www.w3.org/TR/annotation-model/#refinement-of-selection).
+ */
+export const FRAME_CROSSING = ' >>> ';
+
+function chained(type: 'CssSelector' | 'XPathSelector', path: string): Selector {
+  const steps = path.split(FRAME_CROSSING);
+  let selector: Selector = { type, value: steps.pop() ?? '' };
+  for (const outer of steps.reverse()) selector = { type, value: outer, refinedBy: selector };
+  return selector;
 }
 
 function annotationOf(tp: Touchpoint, journey: Journey): WebAnnotation {

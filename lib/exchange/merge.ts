@@ -1,22 +1,25 @@
 import type { ExportFile } from '../model/export-file';
 import type { Interaction } from '../model/interaction';
 import type { Journey } from '../model/journey';
+import type { Study } from '../model/study';
 import type { Tombstone } from '../model/tombstone';
 import type { Touchpoint } from '../model/touchpoint';
 import { canonicalJson, fnv1a64, jsonEqual } from './canonical-json';
 import { buildExportFile } from './export-json';
 
 /** Any record that takes part in a merge; records with the same id compete. */
-export type MergeRecord = Journey | Touchpoint | Interaction | Tombstone;
+export type MergeRecord = Study | Journey | Touchpoint | Interaction | Tombstone;
 
-/** What a record is. A tombstone stands for a deleted journey, touchpoint or interaction. */
-export type RecordKind = 'journey' | 'touchpoint' | 'interaction' | 'tombstone';
+/** What a record is. A tombstone stands for a deleted study, journey, touchpoint or interaction. */
+export type RecordKind = 'study' | 'journey' | 'touchpoint' | 'interaction' | 'tombstone';
 
 /** `exportedAt` of a merge with no records at all: fixed, so merging is deterministic. */
 export const EMPTY_EXPORTED_AT = '1970-01-01T00:00:00.000Z';
 
 /** Records as the local store holds them. */
 export interface LocalRecords {
+  /** Optional: none when left out. */
+  studies?: readonly Study[];
   journeys: readonly Journey[];
   touchpoints: readonly Touchpoint[];
   interactions: readonly Interaction[];
@@ -25,6 +28,7 @@ export interface LocalRecords {
 
 /** Records sorted by kind, ready to write. */
 interface RecordLists {
+  studies: Study[];
   journeys: Journey[];
   touchpoints: Touchpoint[];
   interactions: Interaction[];
@@ -58,7 +62,7 @@ export interface ImportReport {
   conflicted: number;
   /** Ours won: it is newer (or won the tie). */
   ignoredOlder: number;
-  /** An incoming tombstone won over our journey, touchpoint or interaction. */
+  /** An incoming tombstone won over our study, journey, touchpoint or interaction. */
   deleted: number;
 }
 
@@ -76,13 +80,14 @@ interface Version {
   hash?: string;
 }
 
-const KIND_RANK: Record<RecordKind, number> = { journey: 0, touchpoint: 1, interaction: 2, tombstone: 3 };
+const KIND_RANK: Record<RecordKind, number> = { journey: 0, touchpoint: 1, interaction: 2, study: 3, tombstone: 4 };
 
 /** The kind of a record, told by its fields (the schemas are strict, so this is exact). */
 export function recordKind(record: MergeRecord): RecordKind {
   if ('recordType' in record) return 'tombstone';
   if ('kind' in record) return 'interaction';
-  return 'journeyId' in record ? 'touchpoint' : 'journey';
+  if ('journeyId' in record) return 'touchpoint';
+  return 'competitors' in record ? 'study' : 'journey';
 }
 
 /**
@@ -138,7 +143,7 @@ export function winner<T extends MergeRecord, U extends MergeRecord>(a: T, b: U)
 }
 
 function recordsOf(source: LocalRecords): MergeRecord[] {
-  return [...source.journeys, ...source.touchpoints, ...source.interactions, ...source.tombstones];
+  return [...(source.studies ?? []), ...source.journeys, ...source.touchpoints, ...source.interactions, ...source.tombstones];
 }
 
 /** The winning version per id. */
@@ -153,7 +158,7 @@ function winnersById(records: readonly MergeRecord[], winners = new Map<string, 
 
 /**
  * Merges exports as a state-based CRDT: for each id, the greatest version under
- * `compareVersions` among every journey, touchpoint, interaction and tombstone with that id
+ * `compareVersions` among every study, journey, touchpoint, interaction and tombstone with that id
  * wins. A touchpoint whose journey lost to a tombstone stays (the schema
  * allows it), so the result does not depend on how merges are grouped. The
  * result is built by `buildExportFile`: sorted, `exportedAt` the newest
@@ -164,14 +169,15 @@ function winnersById(records: readonly MergeRecord[], winners = new Map<string, 
 export function mergeExports(files: readonly ExportFile[], options: { generator: string }): ExportFile {
   const winners = new Map<string, Version>();
   for (const file of files) winnersById(recordsOf(file), winners);
-  const merged: RecordLists = { journeys: [], touchpoints: [], interactions: [], tombstones: [] };
+  const merged: RecordLists = { studies: [], journeys: [], touchpoints: [], interactions: [], tombstones: [] };
   for (const win of winners.values()) put(merged, win);
   // The inputs are parsed ExportFiles, so the winners are valid records already.
   return buildExportFile({ ...merged, generator: options.generator, emptyExportedAt: EMPTY_EXPORTED_AT }, { trusted: true });
 }
 
 function put(into: RecordLists, { record, kind }: Version): void {
-  if (kind === 'journey') into.journeys.push(record as Journey);
+  if (kind === 'study') into.studies.push(record as Study);
+  else if (kind === 'journey') into.journeys.push(record as Journey);
   else if (kind === 'touchpoint') into.touchpoints.push(record as Touchpoint);
   else if (kind === 'interaction') into.interactions.push(record as Interaction);
   else into.tombstones.push(record as Tombstone);
@@ -185,7 +191,14 @@ function put(into: RecordLists, { record, kind }: Version): void {
  */
 export function planImport(local: LocalRecords, incoming: ExportFile): ImportPlan {
   const ours = winnersById(recordsOf(local));
-  const writes: ImportWrites = { journeys: [], touchpoints: [], interactions: [], tombstones: [], deleteIds: [] };
+  const writes: ImportWrites = {
+    studies: [],
+    journeys: [],
+    touchpoints: [],
+    interactions: [],
+    tombstones: [],
+    deleteIds: [],
+  };
   const report: ImportReport = { added: 0, updated: 0, unchanged: 0, conflicted: 0, ignoredOlder: 0, deleted: 0 };
   for (const record of recordsOf(incoming)) {
     const theirs = version(record);

@@ -1,5 +1,6 @@
 import { SCHEMA_VERSION } from '../model/export-file';
 import { journeyV2toV3, touchpointV2toV3 } from '../model/upgrade-v3';
+import { journeyV3toV4, touchpointV3toV4 } from '../model/upgrade-v4';
 import { newestChange } from './export-json';
 
 type Loose = Record<string, unknown>;
@@ -43,6 +44,20 @@ export const EXPORT_MIGRATIONS: readonly ExportMigration[] = [
     touchpoints: mapRecords(file.touchpoints, touchpointV2toV3),
     interactions: [],
   }),
+  // 3 -> 4: studies travel in the file (none then: the journeys belong to
+  // the default study, which every Waymark has), journeys name their study,
+  // site and script answers, touchpoints their owner (none set). `studies`
+  // goes before `journeys`, where the schema declares it.
+  (file) => {
+    const { journeys, touchpoints, ...rest } = file;
+    return {
+      ...rest,
+      schemaVersion: 4,
+      studies: [],
+      journeys: mapRecords(journeys, journeyV3toV4),
+      touchpoints: mapRecords(touchpoints, touchpointV3toV4),
+    };
+  },
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { sortByTime } from './sort-by-time';
 
 /**
@@ -50,9 +50,9 @@ const MAX_LINEAGE = 32;
 const OpenSession = z.strictObject({
   id: z.string(),
   /** The time of its latest event, in ms. */
-  lastAt: z.number().finite(),
+  lastAt: z.number(),
   /** Its tabs, in the order they joined. */
-  tabIds: z.array(z.number().int()),
+  tabIds: z.array(z.int()),
 });
 
 /**
@@ -65,7 +65,7 @@ export const SessionState = z.strictObject({
   /** Open sessions, oldest first. */
   open: z.array(OpenSession),
   /** Tab → opener links learnt from events, oldest first. */
-  openers: z.array(z.tuple([z.number().int(), z.number().int()])),
+  openers: z.array(z.tuple([z.int(), z.int()])),
 });
 export type SessionState = z.infer<typeof SessionState>;
 

@@ -1,8 +1,9 @@
-import { z } from 'zod';
-import { Id } from '../model/common';
+import * as z from 'zod/mini';
+import { Id, integer, list, nonNegative, text, trimmed } from '../model/common';
 import { ExportFile } from '../model/export-file';
 import { Interaction, RawInteraction } from '../model/interaction';
 import { Journey, JourneyDetails } from '../model/journey';
+import { AnswerValue, Ownership, Study } from '../model/study';
 import { ChannelId, Effort, Emotion, NamedEmotion, Tag, Touchpoint, TouchpointDraft } from '../model/touchpoint';
 import { SyncSetup } from '../sync/sync-setup';
 import { SyncStatus } from '../sync/sync-status';
@@ -10,32 +11,32 @@ import { SyncStatus } from '../sync/sync-status';
 /** Who may send a request: extension pages (`ui`) or content scripts (`content`). */
 export type Sender = 'ui' | 'content';
 
-interface RequestSpec<Req extends z.ZodType, Res extends z.ZodType> {
+interface RequestSpec<Req extends z.ZodMiniType, Res extends z.ZodMiniType> {
   from: Sender;
   request: Req;
   response: Res;
 }
-const spec = <Req extends z.ZodType, Res extends z.ZodType>(s: RequestSpec<Req, Res>) => s;
+const spec = <Req extends z.ZodMiniType, Res extends z.ZodMiniType>(s: RequestSpec<Req, Res>) => s;
 
 /** A rectangle in viewport CSS pixels. */
 export const Box = z.strictObject({
-  left: z.number().finite(),
-  top: z.number().finite(),
-  width: z.number().finite().nonnegative(),
-  height: z.number().finite().nonnegative(),
+  left: z.number(),
+  top: z.number(),
+  width: nonNegative(),
+  height: nonNegative(),
 });
 
 /** What the page tells the background so it can take a masked screenshot. */
 export const ScreenshotHints = z.strictObject({
   /** The tagged element's box, outlined on the image; `null` for a page. */
-  target: Box.nullable(),
+  target: z.nullable(Box),
   /** Boxes to black out: passwords, card fields, typed values. */
-  masks: z.array(Box).max(500),
+  masks: list(Box, 500),
 });
 export type ScreenshotHints = z.infer<typeof ScreenshotHints>;
 
 /** What a pin on a revisited page shows of a touchpoint, and how to find its element. */
-export const PinnedTouchpoint = Touchpoint.pick({
+export const PinnedTouchpoint = z.pick(Touchpoint, {
   id: true,
   capturedAt: true,
   target: true,
@@ -54,23 +55,23 @@ export const ExportFormat = z.enum(['json', 'zip', 'csv', 'mermaid', 'html', 'an
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** A journey in a list, with how many touchpoints it has. */
-export const JourneySummary = z.strictObject({ journey: Journey, touchpointCount: z.number().int().nonnegative() });
+export const JourneySummary = z.strictObject({ journey: Journey, touchpointCount: integer(0, Number.MAX_SAFE_INTEGER) });
 export type JourneySummary = z.infer<typeof JourneySummary>;
 
 /** What an import changed, record by record. */
 export const ImportReport = z.strictObject({
-  added: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  conflicted: z.number().int(),
-  ignoredOlder: z.number().int(),
-  deleted: z.number().int(),
+  added: z.int(),
+  updated: z.int(),
+  unchanged: z.int(),
+  conflicted: z.int(),
+  ignoredOlder: z.int(),
+  deleted: z.int(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
 /** The running (or last) journey and its touchpoints, as the popup shows it. */
 export const JourneyOverview = z.strictObject({
-  journey: Journey.nullable(),
+  journey: z.nullable(Journey),
   touchpoints: z.array(Touchpoint),
 });
 export type JourneyOverview = z.infer<typeof JourneyOverview>;
@@ -84,24 +85,43 @@ export const JourneyDetail = z.strictObject({
 export type JourneyDetail = z.infer<typeof JourneyDetail>;
 
 /** The ratings and words of a touchpoint a researcher may change after saving it. */
-export const TouchpointChanges = z
-  .strictObject({
+export const TouchpointChanges = z.partial(
+  z.strictObject({
     emotion: Emotion,
     effort: Effort,
-    namedEmotion: NamedEmotion.nullable(),
-    stage: z.union([z.string().trim().min(1).max(64), z.literal('')]),
+    namedEmotion: z.nullable(NamedEmotion),
+    stage: z.union([trimmed(1, 64), z.literal('')]),
     channel: ChannelId,
-    note: z.string().max(10_000),
-    tags: z.array(Tag).max(50),
-  })
-  .partial();
+    note: text(10_000),
+    tags: list(Tag, 50),
+    /** Who owns it; `null` goes back to the suggestion from the page's domain. */
+    owner: z.nullable(Ownership),
+  }),
+);
 export type TouchpointChanges = z.infer<typeof TouchpointChanges>;
+
+/** A study as a researcher sets it: the worker adds its times and author. */
+export const StudyInput = z.omit(Study, { createdAt: true, updatedAt: true, author: true });
+export type StudyInput = z.infer<typeof StudyInput>;
+
+/** What a researcher does to one script step of a journey. */
+export const StepAction = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('answer'), value: AnswerValue, touchpointIds: z.optional(list(Id, 200)) }),
+  z.strictObject({ type: z.literal('skip') }),
+  z.strictObject({ type: z.literal('unskip') }),
+  z.strictObject({ type: z.literal('attach'), touchpointIds: z.array(Id).check(z.minLength(1), z.maxLength(200)) }),
+]);
+export type StepAction = z.infer<typeof StepAction>;
 
 /** Edits to journeys; each changes records in one transaction and bumps their `updatedAt`. */
 export const JourneyEdit = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('moveTouchpoints'), touchpointIds: z.array(Id).min(1).max(10_000), toJourneyId: Id }),
+  z.strictObject({
+    type: z.literal('moveTouchpoints'),
+    touchpointIds: z.array(Id).check(z.minLength(1), z.maxLength(10_000)),
+    toJourneyId: Id,
+  }),
   /** Put a touchpoint between two others of its journey (`null` for the start or end). */
-  z.strictObject({ type: z.literal('reorder'), touchpointId: Id, beforeId: Id.nullable(), afterId: Id.nullable() }),
+  z.strictObject({ type: z.literal('reorder'), touchpointId: Id, beforeId: z.nullable(Id), afterId: z.nullable(Id) }),
   /** Move everything of `absorbId` into `keepId` and delete `absorbId`. */
   z.strictObject({ type: z.literal('merge'), keepId: Id, absorbId: Id }),
   /** A new journey from the touchpoint `atTouchpointId` on; its id is made by the caller so a retry is safe. */
@@ -110,7 +130,7 @@ export const JourneyEdit = z.discriminatedUnion('type', [
     journeyId: Id,
     atTouchpointId: Id,
     newJourneyId: Id,
-    title: z.string().trim().min(1).max(200),
+    title: trimmed(1, 200),
   }),
   z.strictObject({ type: z.literal('deleteJourney'), journeyId: Id }),
   z.strictObject({ type: z.literal('deleteTouchpoint'), touchpointId: Id }),
@@ -120,7 +140,7 @@ export const JourneyEdit = z.discriminatedUnion('type', [
 export type JourneyEdit = z.infer<typeof JourneyEdit>;
 
 /** What an edit did: the journeys it touched, and for a delete the id that undoes it. */
-export const EditOutcome = z.strictObject({ journeyIds: z.array(Id), undoId: Id.nullable() });
+export const EditOutcome = z.strictObject({ journeyIds: z.array(Id), undoId: z.nullable(Id) });
 export type EditOutcome = z.infer<typeof EditOutcome>;
 
 /**
@@ -139,9 +159,9 @@ export const requests = {
     from: 'ui',
     request: z.strictObject({
       id: Id,
-      title: z.string().trim().min(1).max(200),
-      details: JourneyDetails.optional(),
-      tabId: z.number().int().nonnegative().optional(),
+      title: trimmed(1, 200),
+      details: z.optional(JourneyDetails),
+      tabId: z.optional(integer(0, Number.MAX_SAFE_INTEGER)),
     }),
     response: Journey,
   }),
@@ -175,7 +195,7 @@ export const requests = {
     request: z.strictObject({
       interactionId: Id,
       touchpointId: Id,
-      rating: TouchpointChanges.required({ emotion: true, effort: true }),
+      rating: z.required(TouchpointChanges, { emotion: true, effort: true }),
     }),
     response: Touchpoint,
   }),
@@ -185,13 +205,13 @@ export const requests = {
    */
   'interaction.record': spec({
     from: 'content',
-    request: z.strictObject({ interactions: z.array(RawInteraction).min(1).max(200) }),
-    response: z.strictObject({ recorded: z.number().int().nonnegative() }),
+    request: z.strictObject({ interactions: z.array(RawInteraction).check(z.minLength(1), z.maxLength(200)) }),
+    response: z.strictObject({ recorded: integer(0, Number.MAX_SAFE_INTEGER) }),
   }),
   /** Inject the capture overlay into a tab and start the element picker. */
   'capture.pickElement': spec({
     from: 'ui',
-    request: z.strictObject({ tabId: z.number().int().nonnegative() }),
+    request: z.strictObject({ tabId: integer(0, Number.MAX_SAFE_INTEGER) }),
     response: z.null(),
   }),
   /**
@@ -201,7 +221,7 @@ export const requests = {
    */
   'touchpoint.save': spec({
     from: 'content',
-    request: z.strictObject({ draft: TouchpointDraft, screenshot: ScreenshotHints.nullable() }),
+    request: z.strictObject({ draft: TouchpointDraft, screenshot: z.nullable(ScreenshotHints) }),
     response: Touchpoint,
   }),
   /**
@@ -211,8 +231,8 @@ export const requests = {
    */
   'capture.pins': spec({
     from: 'content',
-    request: z.strictObject({ url: z.string().max(8_000) }),
-    response: z.strictObject({ touchpoints: z.array(PinnedTouchpoint).max(1_000) }),
+    request: z.strictObject({ url: text(8_000) }),
+    response: z.strictObject({ touchpoints: list(PinnedTouchpoint, 1_000) }),
   }),
   /** Every journey, newest first, with touchpoint counts. */
   'journey.list': spec({ from: 'ui', request: z.strictObject({}), response: z.array(JourneySummary) }),
@@ -225,7 +245,7 @@ export const requests = {
   'export.download': spec({
     from: 'ui',
     request: z.strictObject({
-      journeyIds: z.union([z.array(Id).min(1).max(100_000), z.literal('all')]),
+      journeyIds: z.union([z.array(Id).check(z.minLength(1), z.maxLength(100_000)), z.literal('all')]),
       format: z.literal('json'),
     }),
     response: z.strictObject({ fileName: z.string() }),
@@ -238,9 +258,21 @@ export const requests = {
     from: 'ui',
     request: z.strictObject({
       file: ExportFile,
-      screenshots: z.array(z.strictObject({ touchpointId: Id, base64: z.string().max(30_000_000) })).max(20_000),
+      screenshots: list(z.strictObject({ touchpointId: Id, base64: text(30_000_000) }), 20_000),
     }),
     response: ImportReport,
+  }),
+  /** Every study, the default one first. */
+  'study.list': spec({ from: 'ui', request: z.strictObject({}), response: list(Study, 10_000) }),
+  /** Create or change a study (its id is made by the caller, so a retry is safe). */
+  'study.save': spec({ from: 'ui', request: z.strictObject({ study: StudyInput }), response: Study }),
+  /** Delete a study no journey belongs to (not the default study). */
+  'study.delete': spec({ from: 'ui', request: z.strictObject({ studyId: Id }), response: z.null() }),
+  /** Answer, skip, unskip or add evidence to a step of the journey's study script. */
+  'journey.step': spec({
+    from: 'ui',
+    request: z.strictObject({ journeyId: Id, stepId: Id, action: StepAction }),
+    response: Journey,
   }),
   /** Team sync's status: last sync, pending changes, each member's file, the last error. */
   'sync.status': spec({ from: 'ui', request: z.strictObject({}), response: SyncStatus }),
@@ -255,7 +287,7 @@ export type RequestOf<K extends RequestName> = z.input<(typeof requests)[K]['req
 export type ResponseOf<K extends RequestName> = z.output<(typeof requests)[K]['response']>;
 
 /** The envelope every request travels in. */
-export const Envelope = z.strictObject({ type: z.string().max(64), payload: z.unknown() });
+export const Envelope = z.strictObject({ type: text(64), payload: z.unknown() });
 
 export type { ContentCommand } from './content-command';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Why a request failed, in terms the UI can turn into a message. */
 export const ErrorCode = z.enum([
@@ -22,7 +22,7 @@ export type ErrorInfo = z.infer<typeof ErrorInfo>;
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
 /** The schema of a reply carrying `value`. */
-export function resultSchema<T extends z.ZodType>(value: T) {
+export function resultSchema<T extends z.ZodMiniType>(value: T) {
   return z.discriminatedUnion('ok', [
     z.strictObject({ ok: z.literal(true), value }),
     z.strictObject({ ok: z.literal(false), error: ErrorInfo }),

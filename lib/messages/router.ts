@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type * as z from 'zod/mini';
+import { describeIssues } from '../model/describe-issues';
 import { Envelope, type RequestName, type RequestOf, type ResponseOf, requests, type Sender } from './protocol';
 import { type ErrorInfo, fail, ok, type Result } from './result';
 
@@ -52,7 +53,10 @@ export function createRouter(handlers: Handlers, ctx: RouterContext) {
     const from = classifySender(sender, ctx);
     if (from !== spec.from) return fail('forbidden-sender', `"${name}" may not be sent from here.`);
     const parsed = spec.request.safeParse(payload);
-    if (!parsed.success) return fail('bad-request', `Invalid "${name}": ${z.prettifyError(parsed.error)}`);
+    if (!parsed.success) {
+      const problems = describeIssues(parsed.error.issues, payload).map((p) => (p.path ? `${p.path} ${p.message}` : p.message));
+      return fail('bad-request', `Invalid "${name}": ${problems.join('; ')}.`);
+    }
     try {
       const handler = handlers[name] as (p: unknown, s: SenderInfo) => Promise<unknown>;
       const value = await handler(parsed.data, sender);
@@ -74,6 +78,8 @@ export function describeUnknownError(error: unknown): ErrorInfo {
   }
   if (name === 'NotFoundError') return { code: 'not-found', message };
   if (name === 'TabUnavailableError') return { code: 'tab-unavailable', message };
+  // A request the data refuses (an answer that does not fit its step, a study still in use): said as it is.
+  if (name === 'AnswerRejectedError' || name === 'StudyInUseError') return { code: 'bad-request', message };
   return { code: 'internal', message };
 }
 

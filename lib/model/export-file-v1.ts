@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { Id, MAX_TEXT, Timestamp } from './common';
+import * as z from 'zod/mini';
+import { Id, MAX_TEXT, Timestamp, text, trimmed } from './common';
 import { TouchpointV2 } from './export-file-v2';
 
 /**
@@ -9,21 +9,21 @@ import { TouchpointV2 } from './export-file-v2';
  */
 export const JourneyV1 = z.strictObject({
   id: Id,
-  title: z.string().trim().min(1).max(200),
+  title: trimmed(1, 200),
   status: z.enum(['running', 'ended']),
   startedAt: Timestamp,
-  endedAt: Timestamp.nullable(),
+  endedAt: z.nullable(Timestamp),
   updatedAt: Timestamp,
-  notes: z.string().max(MAX_TEXT).default(''),
+  notes: z._default(text(MAX_TEXT), ''),
 });
 
-export const TouchpointV1 = TouchpointV2.omit({ author: true, screenshot: true });
+export const TouchpointV1 = z.omit(TouchpointV2, { author: true, screenshot: true });
 
 export const ExportFileV1 = z.strictObject({
   format: z.literal('waymark'),
   schemaVersion: z.literal(1),
   exportedAt: Timestamp,
-  generator: z.string().min(1).max(200),
+  generator: z.string().check(z.minLength(1), z.maxLength(200)),
   journeys: z.array(JourneyV1),
   touchpoints: z.array(TouchpointV1),
 });

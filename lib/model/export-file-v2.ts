@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { Author, Id, MAX_TEXT, Timestamp } from './common';
+import * as z from 'zod/mini';
+import { Author, Id, integer, list, MAX_TEXT, Timestamp, text, trimmed } from './common';
 
 /**
  * Schema version 2 of the export file, frozen as released: files written by
@@ -7,42 +7,42 @@ import { Author, Id, MAX_TEXT, Timestamp } from './common';
  * edit this file; a new version gets a new frozen copy.
  */
 const TextQuoteV2 = z.strictObject({
-  exact: z.string().max(MAX_TEXT),
-  prefix: z.string().max(200),
-  suffix: z.string().max(200),
+  exact: text(MAX_TEXT),
+  prefix: text(200),
+  suffix: text(200),
 });
 
 const AnchorV2 = z.strictObject({
-  selector: z.string().max(2_000),
-  xpath: z.string().max(2_000),
+  selector: text(2_000),
+  xpath: text(2_000),
   quote: TextQuoteV2,
-  tagName: z.string().max(64),
+  tagName: text(64),
 });
 
 const ViewportV2 = z.strictObject({
-  width: z.number().int().nonnegative(),
-  height: z.number().int().nonnegative(),
+  width: integer(0, Number.MAX_SAFE_INTEGER),
+  height: integer(0, Number.MAX_SAFE_INTEGER),
   scrollX: z.number(),
   scrollY: z.number(),
-  devicePixelRatio: z.number().positive(),
+  devicePixelRatio: z.number().check(z.positive()),
 });
 
 const ScreenshotV2 = z.strictObject({
-  path: z.string().regex(/^screenshots\/[0-9a-f-]{36}\.(webp|jpg|png)$/),
+  path: z.string().check(z.regex(/^screenshots\/[0-9a-f-]{36}\.(webp|jpg|png)$/)),
   mimeType: z.enum(['image/webp', 'image/jpeg', 'image/png']),
-  width: z.number().int().positive().max(20_000),
-  height: z.number().int().positive().max(20_000),
+  width: integer(1, 20_000),
+  height: integer(1, 20_000),
 });
 
 export const JourneyV2 = z.strictObject({
   id: Id,
-  title: z.string().trim().min(1).max(200),
+  title: trimmed(1, 200),
   status: z.enum(['running', 'ended']),
   startedAt: Timestamp,
-  endedAt: Timestamp.nullable(),
+  endedAt: z.nullable(Timestamp),
   updatedAt: Timestamp,
   author: Author,
-  notes: z.string().max(MAX_TEXT).default(''),
+  notes: z._default(text(MAX_TEXT), ''),
 });
 
 export const TouchpointV2 = z.strictObject({
@@ -51,16 +51,16 @@ export const TouchpointV2 = z.strictObject({
   capturedAt: Timestamp,
   updatedAt: Timestamp,
   author: Author,
-  url: z.url().max(4_000),
-  pageTitle: z.string().max(1_000),
+  url: z.url().check(z.maxLength(4_000)),
+  pageTitle: text(1_000),
   target: z.enum(['element', 'page']),
   emotion: z.literal([-2, -1, 0, 1, 2]),
   effort: z.literal([1, 2, 3, 4, 5, 6, 7]),
-  note: z.string().max(MAX_TEXT),
-  tags: z.array(z.string().trim().min(1).max(64)).max(50),
+  note: text(MAX_TEXT),
+  tags: list(trimmed(1, 64), 50),
   anchor: AnchorV2,
   viewport: ViewportV2,
-  screenshot: ScreenshotV2.nullable(),
+  screenshot: z.nullable(ScreenshotV2),
 });
 
 const TombstoneV2 = z.strictObject({
@@ -75,7 +75,7 @@ export const ExportFileV2 = z.strictObject({
   format: z.literal('waymark'),
   schemaVersion: z.literal(2),
   exportedAt: Timestamp,
-  generator: z.string().min(1).max(200),
+  generator: z.string().check(z.minLength(1), z.maxLength(200)),
   journeys: z.array(JourneyV2),
   touchpoints: z.array(TouchpointV2),
   tombstones: z.array(TombstoneV2),

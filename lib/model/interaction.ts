@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { Author, Id, Timestamp } from './common';
+import * as z from 'zod/mini';
+import { Author, Id, integer, nonNegative, Timestamp, text } from './common';
 import { Anchor } from './touchpoint';
 import { INTERACTION_KINDS } from './vocabulary';
 
@@ -21,21 +21,21 @@ export const Interaction = z.strictObject({
   updatedAt: Timestamp,
   author: Author,
   /** The page URL, masked like a touchpoint's. */
-  url: z.url().max(4_000),
-  pageTitle: z.string().max(1_000),
+  url: z.url().check(z.maxLength(4_000)),
+  pageTitle: text(1_000),
   /** What was acted on, e.g. `button "Add to cart"`; masked; empty for page-level events. */
-  label: z.string().max(500),
+  label: text(500),
   /** The element acted on; `null` for page-level events. */
-  anchor: Anchor.nullable(),
+  anchor: z.nullable(Anchor),
   /** How long a load or wait took, in ms; `null` when not a timed event. */
-  durationMs: z.number().nonnegative().nullable(),
+  durationMs: z.nullable(nonNegative()),
   /** The HTTP status of an error page; `null` otherwise. */
-  httpStatus: z.number().int().min(100).max(599).nullable(),
+  httpStatus: z.nullable(integer(100, 599)),
 });
 export type Interaction = z.infer<typeof Interaction>;
 
 /** An interaction before the background files it: the journey and bookkeeping are added there. */
-export const InteractionDraft = Interaction.omit({ journeyId: true, updatedAt: true, author: true });
+export const InteractionDraft = z.omit(Interaction, { journeyId: true, updatedAt: true, author: true });
 export type InteractionDraft = z.infer<typeof InteractionDraft>;
 
 const RAW_TEXT = 4_000;
@@ -51,24 +51,24 @@ export const RawInteraction = z.strictObject({
   id: Id,
   kind: InteractionKind,
   at: Timestamp,
-  url: z.string().max(16_000),
-  pageTitle: z.string().max(RAW_TEXT),
-  label: z.string().max(RAW_TEXT),
-  anchor: z
-    .strictObject({
-      selector: z.string().max(RAW_TEXT),
-      xpath: z.string().max(RAW_TEXT),
+  url: text(16_000),
+  pageTitle: text(RAW_TEXT),
+  label: text(RAW_TEXT),
+  anchor: z.nullable(
+    z.strictObject({
+      selector: text(RAW_TEXT),
+      xpath: text(RAW_TEXT),
       quote: z.strictObject({
-        exact: z.string().max(RAW_TEXT),
-        prefix: z.string().max(RAW_TEXT),
-        suffix: z.string().max(RAW_TEXT),
+        exact: text(RAW_TEXT),
+        prefix: text(RAW_TEXT),
+        suffix: text(RAW_TEXT),
       }),
-      tagName: z.string().max(64),
-      role: z.string().max(64),
-      name: z.string().max(RAW_TEXT),
-    })
-    .nullable(),
-  durationMs: z.number().nonnegative().nullable(),
-  httpStatus: z.number().int().min(100).max(599).nullable(),
+      tagName: text(64),
+      role: text(64),
+      name: text(RAW_TEXT),
+    }),
+  ),
+  durationMs: z.nullable(nonNegative()),
+  httpStatus: z.nullable(integer(100, 599)),
 });
 export type RawInteraction = z.infer<typeof RawInteraction>;

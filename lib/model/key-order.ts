@@ -1,20 +1,20 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 interface Def {
   type: string;
-  shape?: Record<string, z.ZodType>;
-  innerType?: z.ZodType;
-  element?: z.ZodType;
+  shape?: Record<string, z.core.$ZodType>;
+  innerType?: z.core.$ZodType;
+  element?: z.core.$ZodType;
 }
 
 /** Rebuilds a value with its keys in schema order; `null` for a leaf copied as is. */
 type Reorder = ((value: unknown) => unknown) | null;
 
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-const compiled = new WeakMap<z.ZodType, Reorder>();
+const defOf = (schema: z.core.$ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const compiled = new WeakMap<z.core.$ZodType, Reorder>();
 
 /** Turns a schema into a function once, so each record costs only the copying. */
-function compile(schema: z.ZodType): Reorder {
+function compile(schema: z.core.$ZodType): Reorder {
   if (compiled.has(schema)) return compiled.get(schema) ?? null;
   const def = defOf(schema);
   let reorder: Reorder = null;
@@ -65,7 +65,7 @@ function compile(schema: z.ZodType): Reorder {
  * when it was written (every record in the store): exports keep their stable
  * key order at a fraction of a full parse's cost.
  */
-export function orderKeysLike<T>(schema: z.ZodType, value: T): T {
+export function orderKeysLike<T>(schema: z.core.$ZodType, value: T): T {
   const reorder = compile(schema);
   return (reorder ? reorder(value) : value) as T;
 }

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Author, Id, Timestamp } from './common';
 
 /** The kinds of record a tombstone can stand for. */
-export const RecordType = z.enum(['journey', 'touchpoint', 'interaction']);
+export const RecordType = z.enum(['journey', 'touchpoint', 'interaction', 'study']);
 export type RecordType = z.infer<typeof RecordType>;
 
 /**

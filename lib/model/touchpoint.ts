@@ -1,7 +1,8 @@
-import { z } from 'zod';
-import { Author, Id, MAX_TEXT, Timestamp } from './common';
+import * as z from 'zod/mini';
+import { Author, Id, integer, list, MAX_TEXT, nonNegative, Timestamp, text, trimmed } from './common';
 import { StageId } from './journey';
 import { EFFORTS, EMOTIONS } from './scales';
+import { Ownership } from './study';
 import { NAMED_EMOTIONS } from './vocabulary';
 
 export { EFFORTS, EMOTIONS };
@@ -19,10 +20,10 @@ export const NamedEmotion = z.enum(NAMED_EMOTIONS);
 export type NamedEmotion = z.infer<typeof NamedEmotion>;
 
 /** A channel id such as `web-desktop`, or a team's own. */
-export const ChannelId = z.string().trim().min(1).max(64);
+export const ChannelId = trimmed(1, 64);
 
 /** A tag: one of the known ones (`pain-point`, `moment-of-truth`, `delight`) or a free one. */
-export const Tag = z.string().trim().min(1).max(64);
+export const Tag = trimmed(1, 64);
 
 /**
  * A W3C Web Annotation TextQuoteSelector: the element's (masked) text and a
@@ -30,25 +31,25 @@ export const Tag = z.string().trim().min(1).max(64);
  * markup changes. https://www.w3.org/TR/annotation-model/#text-quote-selector
  */
 export const TextQuote = z.strictObject({
-  exact: z.string().max(MAX_TEXT),
-  prefix: z.string().max(200),
-  suffix: z.string().max(200),
+  exact: text(MAX_TEXT),
+  prefix: text(200),
+  suffix: text(200),
 });
 export type TextQuote = z.infer<typeof TextQuote>;
 
 /** How to find the tagged element again. */
 export const Anchor = z.strictObject({
   /** A short unique CSS selector; empty for a whole-page touchpoint. */
-  selector: z.string().max(2_000),
+  selector: text(2_000),
   /** An absolute XPath, the fallback when the selector no longer matches. */
-  xpath: z.string().max(2_000),
+  xpath: text(2_000),
   quote: TextQuote,
   /** The element's tag name, lower case (e.g. `button`). */
-  tagName: z.string().max(64),
+  tagName: text(64),
   /** The element's ARIA role, explicit or implied (e.g. `button`, `link`); empty when none. */
-  role: z.string().max(64),
+  role: text(64),
   /** The element's accessible name, masked like all captured text. */
-  name: z.string().max(500),
+  name: text(500),
 });
 export type Anchor = z.infer<typeof Anchor>;
 
@@ -58,22 +59,22 @@ export type TargetKind = z.infer<typeof TargetKind>;
 
 /** Size and scroll of the window when the touchpoint was captured. */
 export const Viewport = z.strictObject({
-  width: z.number().int().nonnegative(),
-  height: z.number().int().nonnegative(),
+  width: integer(0, Number.MAX_SAFE_INTEGER),
+  height: integer(0, Number.MAX_SAFE_INTEGER),
   scrollX: z.number(),
   scrollY: z.number(),
-  devicePixelRatio: z.number().positive(),
+  devicePixelRatio: z.number().check(z.positive()),
 });
 export type Viewport = z.infer<typeof Viewport>;
 
 /** About the page when it was captured. */
 export const PageContext = z.strictObject({
   /** The page's language (`<html lang>`), or the browser's when the page names none. */
-  language: z.string().max(35),
+  language: text(35),
   /** Navigation start to the load event, in ms; `null` before load or when unknown. */
-  loadMs: z.number().nonnegative().nullable(),
+  loadMs: z.nullable(nonNegative()),
   /** Largest contentful paint, in ms since navigation start; `null` when the browser has none. */
-  lcpMs: z.number().nonnegative().nullable(),
+  lcpMs: z.nullable(nonNegative()),
 });
 export type PageContext = z.infer<typeof PageContext>;
 
@@ -82,10 +83,10 @@ export type PageContext = z.infer<typeof PageContext>;
  * bundle at `path` (relative to the bundle's JSON file).
  */
 export const Screenshot = z.strictObject({
-  path: z.string().regex(/^screenshots\/[0-9a-f-]{36}\.(webp|jpg|png)$/),
+  path: z.string().check(z.regex(/^screenshots\/[0-9a-f-]{36}\.(webp|jpg|png)$/)),
   mimeType: z.enum(['image/webp', 'image/jpeg', 'image/png']),
-  width: z.number().int().positive().max(20_000),
-  height: z.number().int().positive().max(20_000),
+  width: integer(1, 20_000),
+  height: integer(1, 20_000),
 });
 export type Screenshot = z.infer<typeof Screenshot>;
 
@@ -97,17 +98,17 @@ export const Touchpoint = z.strictObject({
   updatedAt: Timestamp,
   author: Author,
   /** The page URL with secrets masked and tracking parameters dropped. */
-  url: z.url().max(4_000),
-  pageTitle: z.string().max(1_000),
+  url: z.url().check(z.maxLength(4_000)),
+  pageTitle: text(1_000),
   target: TargetKind,
   emotion: Emotion,
-  namedEmotion: NamedEmotion.nullable(),
+  namedEmotion: z.nullable(NamedEmotion),
   effort: Effort,
   /** One of the journey's stages; empty when not assigned. */
   stage: z.union([StageId, z.literal('')]),
   channel: ChannelId,
-  note: z.string().max(MAX_TEXT),
-  tags: z.array(Tag).max(50),
+  note: text(MAX_TEXT),
+  tags: list(Tag, 50),
   anchor: Anchor,
   viewport: Viewport,
   context: PageContext,
@@ -116,11 +117,13 @@ export const Touchpoint = z.strictObject({
    * ascending order. Starts as the capture time in ms; a reorder sets a value
    * between the new neighbours, so one edit changes one record.
    */
-  position: z.number().finite(),
+  position: z.number(),
   /** The passively logged interaction this touchpoint was promoted from, if any. */
-  interactionId: Id.nullable(),
+  interactionId: z.nullable(Id),
   /** `null` when screenshots are off or the page could not be captured. */
-  screenshot: Screenshot.nullable(),
+  screenshot: z.nullable(Screenshot),
+  /** Who owns this touchpoint, as the researcher set it; `null`: suggested from the page's domain and the study. */
+  owner: z.nullable(Ownership),
 });
 export type Touchpoint = z.infer<typeof Touchpoint>;
 
@@ -129,12 +132,13 @@ export type Touchpoint = z.infer<typeof Touchpoint>;
  * which the background decides, and `updatedAt`, `author`, `position`,
  * `interactionId` and `screenshot`, which it adds.
  */
-export const TouchpointDraft = Touchpoint.omit({
+export const TouchpointDraft = z.omit(Touchpoint, {
   journeyId: true,
   updatedAt: true,
   author: true,
   position: true,
   interactionId: true,
   screenshot: true,
+  owner: true,
 });
 export type TouchpointDraft = z.infer<typeof TouchpointDraft>;

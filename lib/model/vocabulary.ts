@@ -15,6 +15,13 @@ export const STAGE_SETS = {
 export type StageSetId = keyof typeof STAGE_SETS;
 export const DEFAULT_STAGES: readonly string[] = STAGE_SETS.classic;
 
+/**
+ * The study journeys made before studies existed belong to: the same id on
+ * every device (UUID v5 of `waymark:default-study` in the URL namespace), so
+ * profiles that migrate on their own merge into one study (lib/study/default-study.ts).
+ */
+export const DEFAULT_STUDY_ID = '16a486e2-a8fb-5816-a384-3c5160700a90';
+
 /** The named emotions a researcher may add to the -2..+2 rating, from negative to positive. */
 export const NAMED_EMOTIONS = ['frustrated', 'confused', 'anxious', 'neutral', 'reassured', 'pleased', 'delighted'] as const;
 export type NamedEmotion = (typeof NAMED_EMOTIONS)[number];

@@ -20,9 +20,13 @@ export async function exportFileOf(db: WaymarkDatabase, journeyIds: readonly str
   const touchpoints = keep(all.touchpoints, (t) => t.journeyId);
   const interactions = keep(all.interactions, (i) => i.journeyId);
   const recordIds = new Set([...(chosen ?? []), ...touchpoints.map((t) => t.id), ...interactions.map((i) => i.id)]);
+  const journeys = keep(all.journeys, (j) => j.id);
+  const studyIds = new Set(journeys.map((j) => j.studyId));
   return buildExportFile(
     {
-      journeys: keep(all.journeys, (j) => j.id),
+      // All studies for "all" (a study with no journey yet travels too); else those of the chosen journeys.
+      studies: chosen ? all.studies.filter((s) => studyIds.has(s.id)) : all.studies,
+      journeys,
       touchpoints,
       interactions,
       tombstones: chosen ? all.tombstones.filter((t) => recordIds.has(t.id)) : all.tombstones,

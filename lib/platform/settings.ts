@@ -1,37 +1,35 @@
-import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
-import { Author } from '../model/common';
+import * as z from 'zod/mini';
+import { Author, list, text } from '../model/common';
+import { localItem } from './local-item';
 
 /** Waymark's settings as stored (version 2: capture privacy added). */
 export const Settings = z.object({
   /** The researcher's name or team member id, written into every record. */
-  author: Author.catch(''),
+  author: z.catch(Author, ''),
   /** Sites (host names, covering their subdomains) where Waymark never captures. */
-  neverCapture: z.array(z.string().max(253)).max(1_000).catch([]),
+  neverCapture: z.catch(list(text(253), 1_000), []),
   /** Whether capture works in private (incognito) windows; off unless the researcher allows it. */
-  captureInIncognito: z.boolean().catch(false),
+  captureInIncognito: z.catch(z.boolean(), false),
 });
 export type Settings = z.infer<typeof Settings>;
 
 const DEFAULTS: Settings = { author: '', neverCapture: [], captureInIncognito: false };
 
-/** Kept in `storage.local`, versioned so later fields migrate. */
-const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULTS,
-  version: 2,
-  migrations: {
-    // Version 1 had only the author; capture is allowed everywhere but in private windows.
-    2: (old: Partial<Settings>) => ({ ...DEFAULTS, ...old }),
-  },
+/**
+ * Kept in `storage.local` under `settings`. Version 1 held only the author:
+ * its value still parses (the fields added since fall back to their defaults).
+ */
+const settingsItem = localItem('settings', (stored): Settings => {
+  const parsed = Settings.safeParse(stored ?? DEFAULTS);
+  return parsed.success ? parsed.data : DEFAULTS;
 });
 
 /** The settings, with anything malformed replaced by defaults. */
-export async function getSettings(): Promise<Settings> {
-  const parsed = Settings.safeParse(await settingsItem.getValue());
-  return parsed.success ? parsed.data : DEFAULTS;
+export function getSettings(): Promise<Settings> {
+  return settingsItem.get();
 }
 
 /** Saves the fields given, keeping the others as they are. */
 export async function saveSettings(changes: Partial<Settings>): Promise<void> {
-  await settingsItem.setValue(Settings.parse({ ...(await getSettings()), ...changes }));
+  await settingsItem.set(Settings.parse({ ...(await getSettings()), ...changes }));
 }

@@ -1,11 +1,13 @@
 import type { Interaction } from '../model/interaction';
 import type { Journey } from '../model/journey';
+import type { Study } from '../model/study';
 import type { Tombstone } from '../model/tombstone';
 import type { Touchpoint } from '../model/touchpoint';
 import type { WaymarkDatabase } from './schema';
 
 /** Every record an "export all" writes, as stored. */
 export interface AllRecords {
+  studies: Study[];
   journeys: Journey[];
   touchpoints: Touchpoint[];
   interactions: Interaction[];
@@ -13,7 +15,7 @@ export interface AllRecords {
 }
 
 /**
- * Reads every journey, touchpoint, interaction and tombstone in one readonly transaction,
+ * Reads every study, journey, touchpoint, interaction and tombstone in one readonly transaction,
  * so the three lists are one consistent snapshot: a touchpoint saved or a
  * journey deleted while we read lands wholly before or wholly after it.
  *
@@ -23,13 +25,14 @@ export interface AllRecords {
  * benchmark the index read cost more than the sort it saves: bench/README.md.)
  */
 export async function exportAll(db: WaymarkDatabase): Promise<AllRecords> {
-  const tx = db.transaction(['journeys', 'touchpoints', 'interactions', 'tombstones'], 'readonly');
-  const [journeys, touchpoints, interactions, tombstones] = await Promise.all([
+  const tx = db.transaction(['studies', 'journeys', 'touchpoints', 'interactions', 'tombstones'], 'readonly');
+  const [studies, journeys, touchpoints, interactions, tombstones] = await Promise.all([
+    tx.objectStore('studies').getAll(),
     tx.objectStore('journeys').getAll(),
     tx.objectStore('touchpoints').getAll(),
     tx.objectStore('interactions').getAll(),
     tx.objectStore('tombstones').getAll(),
     tx.done,
   ]);
-  return { journeys, touchpoints, interactions, tombstones };
+  return { studies, journeys, touchpoints, interactions, tombstones };
 }

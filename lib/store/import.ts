@@ -14,13 +14,15 @@ export async function applyImport(
   incoming: ExportFile,
   screenshots: ReadonlyMap<string, StoredScreenshot>,
 ): Promise<ImportReport> {
-  const tx = db.transaction(['journeys', 'touchpoints', 'interactions', 'tombstones', 'screenshots'], 'readwrite');
+  const tx = db.transaction(['studies', 'journeys', 'touchpoints', 'interactions', 'tombstones', 'screenshots'], 'readwrite');
+  const studies = tx.objectStore('studies');
   const journeys = tx.objectStore('journeys');
   const touchpoints = tx.objectStore('touchpoints');
   const interactions = tx.objectStore('interactions');
   const tombstones = tx.objectStore('tombstones');
-  const ids = [...incoming.journeys, ...incoming.touchpoints, ...incoming.interactions, ...incoming.tombstones].map((r) => r.id);
-  const [localJourneys, localTouchpoints, localInteractions, localTombstones] = await Promise.all([
+  const ids = [...incoming.studies, ...incoming.journeys, ...incoming.touchpoints, ...incoming.interactions, ...incoming.tombstones].map((r) => r.id);
+  const [localStudies, localJourneys, localTouchpoints, localInteractions, localTombstones] = await Promise.all([
+    Promise.all(ids.map((id) => studies.get(id))),
     Promise.all(ids.map((id) => journeys.get(id))),
     Promise.all(ids.map((id) => touchpoints.get(id))),
     Promise.all(ids.map((id) => interactions.get(id))),
@@ -29,6 +31,7 @@ export async function applyImport(
   const defined = <T>(list: (T | undefined)[]) => list.filter((r): r is T => r !== undefined);
   const { writes, report } = planImport(
     {
+      studies: defined(localStudies),
       journeys: defined(localJourneys),
       touchpoints: defined(localTouchpoints),
       interactions: defined(localInteractions),
@@ -39,6 +42,7 @@ export async function applyImport(
   const work: Promise<unknown>[] = [];
   for (const id of writes.deleteIds) {
     work.push(
+      studies.delete(id),
       journeys.delete(id),
       touchpoints.delete(id),
       interactions.delete(id),
@@ -46,6 +50,7 @@ export async function applyImport(
       tx.objectStore('screenshots').delete(id),
     );
   }
+  for (const study of writes.studies) work.push(studies.put(study));
   for (const journey of writes.journeys) work.push(journeys.put(journey));
   for (const touchpoint of writes.touchpoints) {
     work.push(touchpoints.put(touchpoint));

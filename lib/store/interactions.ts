@@ -155,6 +155,7 @@ export async function promoteInteraction(
       position: Date.parse(interaction.at),
       interactionId: interaction.id,
       screenshot: null,
+      owner: null,
     };
     const edit = nothing();
     edit.put.touchpoints = [touchpoint];

@@ -1,4 +1,6 @@
 import { journeyV2toV3, touchpointV2toV3 } from '../model/upgrade-v3';
+import { journeyV3toV4, touchpointV3toV4 } from '../model/upgrade-v4';
+import { defaultStudy } from '../study/default-study';
 import type { UpgradeTransaction, WaymarkDatabase } from './schema';
 
 /**
@@ -57,6 +59,17 @@ export const MIGRATIONS: readonly Migration[] = [
     return Promise.all([rewriteAll(tx, 'journeys', journeyV2toV3), rewriteAll(tx, 'touchpoints', touchpointV2toV3)]).then(
       () => undefined,
     );
+  },
+  // v4: studies (lib/model/study.ts). Every journey so far belongs to the
+  // default study, the same record on every device; touchpoints gain an owner.
+  (db, tx) => {
+    const studies = db.createObjectStore('studies', { keyPath: 'id' });
+    studies.createIndex('byUpdatedAt', 'updatedAt');
+    return Promise.all([
+      tx.objectStore('studies').put(defaultStudy()),
+      rewriteAll(tx, 'journeys', journeyV3toV4),
+      rewriteAll(tx, 'touchpoints', touchpointV3toV4),
+    ]).then(() => undefined);
   },
 ];
 

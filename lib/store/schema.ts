@@ -1,6 +1,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Interaction } from '../model/interaction';
 import type { Journey } from '../model/journey';
+import type { Study } from '../model/study';
 import type { Tombstone } from '../model/tombstone';
 import type { Screenshot, Touchpoint } from '../model/touchpoint';
 
@@ -9,6 +10,12 @@ export const DB_NAME = 'waymark';
 
 /** The shape of the database at its current version. */
 export interface WaymarkDb extends DBSchema {
+  /** Studies: the frame journeys belong to (v4). */
+  studies: {
+    key: string;
+    value: Study;
+    indexes: { byUpdatedAt: string };
+  };
   journeys: {
     key: string;
     value: Journey;

@@ -82,6 +82,7 @@ export async function saveTouchpoint(db: WaymarkDatabase, input: SaveTouchpoint)
       position: at,
       interactionId: null,
       screenshot: input.screenshot?.meta ?? null,
+      owner: null,
     };
     put.touchpoints.push(touchpoint);
     if (input.screenshot) await tx.objectStore('screenshots').put(input.screenshot);
@@ -105,7 +106,7 @@ const noIds = () => ({ journeys: [], touchpoints: [], interactions: [], tombston
 export async function updateTouchpoint(
   db: WaymarkDatabase,
   id: string,
-  changes: Partial<Pick<Touchpoint, 'emotion' | 'effort' | 'namedEmotion' | 'stage' | 'channel' | 'note' | 'tags'>>,
+  changes: Partial<Pick<Touchpoint, 'emotion' | 'effort' | 'namedEmotion' | 'stage' | 'channel' | 'note' | 'tags' | 'owner'>>,
   now: string,
   author: string,
 ): Promise<Touchpoint> {

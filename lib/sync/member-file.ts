@@ -8,8 +8,8 @@ import type { Tombstone } from '../model/tombstone';
  * The file a member writes: an export (built by `buildExportFile`, so it is
  * exactly what an export is) of the records whose current version this
  * member made (`author`), plus the journey, or its tombstone, that each of
- * their touchpoints and interactions belongs to, so the file is valid on its
- * own. Everyone's files together hold every record's newest version, and no
+ * their touchpoints and interactions belongs to, and the study of each
+ * journey in it, so the file is valid and readable on its own. Everyone's files together hold every record's newest version, and no
  * file grows with the size of the team: when a teammate edits or deletes one
  * of my records, their newer version travels in their file and leaves mine.
  * Screenshots are not synced: a touchpoint keeps its screenshot's
@@ -34,7 +34,14 @@ export function buildMemberFile(records: LocalRecords, author: string, generator
   // A record whose journey is nowhere here cannot go in a valid file; it stays local (the store never makes one).
   const ownTouchpoints = touchpoints.filter((t) => hasJourney(t.journeyId));
   const ownInteractions = interactions.filter((i) => hasJourney(i.journeyId));
+  const studies = new Map(mine(records.studies ?? []).map((s) => [s.id, s]));
+  const allStudies = new Map((records.studies ?? []).map((s) => [s.id, s]));
+  for (const journey of journeys.values()) {
+    const study = allStudies.get(journey.studyId);
+    if (study) studies.set(study.id, study);
+  }
   return buildExportFile({
+    studies: [...studies.values()],
     journeys: [...journeys.values()],
     touchpoints: ownTouchpoints,
     interactions: ownInteractions,

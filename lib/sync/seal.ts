@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { integer } from '../model/common';
 import { base64ToBytes, bytesToBase64 } from '../exchange/base64';
 
 /**
@@ -23,10 +24,10 @@ export const SealedFile = z.strictObject({
   kdf: z.strictObject({
     name: z.literal('PBKDF2'),
     hash: z.literal('SHA-256'),
-    iterations: z.number().int().min(PBKDF2_ITERATIONS).max(MAX_ITERATIONS),
-    salt: z.base64().max(64),
+    iterations: integer(PBKDF2_ITERATIONS, MAX_ITERATIONS),
+    salt: z.base64().check(z.maxLength(64)),
   }),
-  cipher: z.strictObject({ name: z.literal('AES-GCM'), iv: z.base64().max(32) }),
+  cipher: z.strictObject({ name: z.literal('AES-GCM'), iv: z.base64().check(z.maxLength(32)) }),
   /** The ciphertext of the export file's text, with the 128-bit tag. */
   data: z.base64(),
 });

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { integer, text, trimmed } from '../model/common';
 
 /** How often the schedule syncs, in minutes (Chrome's alarms fire at most every 30 s; we never need that). */
 export const SYNC_INTERVALS = [5, 15, 60] as const;
@@ -12,30 +13,30 @@ export const SyncSetup = z.strictObject({
   enabled: z.boolean(),
   url: z.union([
     z.literal(''),
-    z
-      .url({ protocol: /^https?$/ })
-      .max(2_000)
-      .refine(
+    z.url({ protocol: /^https?$/ }).check(
+      z.maxLength(2_000),
+      z.refine(
         (u) => !new URL(u).username && !new URL(u).password,
         'Put the user name and password in their own fields, not in the address.',
       ),
+    ),
   ]),
-  user: z.string().trim().max(200),
-  password: z.string().max(500),
-  passphrase: z.string().max(500).nullable(),
-  intervalMinutes: z.number().int().min(5).max(1_440),
+  user: trimmed(0, 200),
+  password: text(500),
+  passphrase: z.nullable(text(500)),
+  intervalMinutes: integer(5, 1_440),
 });
 export type SyncSetup = z.infer<typeof SyncSetup>;
 
 /** Sync's settings as kept in `storage.local` (version 1). Never exported, never logged, never sent to a page. */
 export const SyncConfig = z.strictObject({
   enabled: z.boolean(),
-  url: z.string().max(2_000),
-  user: z.string().max(200),
-  password: z.string().max(500),
+  url: text(2_000),
+  user: text(200),
+  password: text(500),
   /** The team passphrase; `''` when files are not encrypted. */
-  passphrase: z.string().max(500),
-  intervalMinutes: z.number().int().min(5).max(1_440),
+  passphrase: text(500),
+  intervalMinutes: integer(5, 1_440),
   /** Our member id: our file is `members/<memberId>.waymark.json`. Made once, kept when settings change. */
   memberId: z.uuid(),
 });

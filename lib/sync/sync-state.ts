@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { Timestamp } from '../model/common';
+import * as z from 'zod/mini';
+import { integer, list, Timestamp, text } from '../model/common';
 
 /** What went wrong in the last sync, as a code the UI words and the detail behind it. */
 export const SyncProblem = z.strictObject({
@@ -15,21 +15,21 @@ export const SyncProblem = z.strictObject({
     'wrong-passphrase',
     'internal',
   ]),
-  message: z.string().max(2_000),
+  message: text(2_000),
 });
 export type SyncProblem = z.infer<typeof SyncProblem>;
 
 /** What we know of one teammate's file (or our own, under our own name). */
 export const MemberStatus = z.strictObject({
   /** The ETag we last read it at. */
-  etag: z.string().max(500).nullable(),
+  etag: z.nullable(text(500)),
   /** The newest change in it (its `exportedAt`), `null` if it could not be read. */
-  asOf: Timestamp.nullable(),
+  asOf: z.nullable(Timestamp),
   /** The names its records carry, most frequent first (at most three). */
-  authors: z.array(z.string().max(200)).max(3),
-  touchpoints: z.number().int().nonnegative(),
+  authors: list(text(200), 3),
+  touchpoints: integer(0, Number.MAX_SAFE_INTEGER),
   /** Why it was skipped, in plain words; `null` when it synced. */
-  rejected: z.string().max(2_000).nullable(),
+  rejected: z.nullable(text(2_000)),
 });
 export type MemberStatus = z.infer<typeof MemberStatus>;
 
@@ -37,22 +37,22 @@ export type MemberStatus = z.infer<typeof MemberStatus>;
 export const SyncState = z.strictObject({
   version: z.literal(1),
   /** Our file's ETag as last written or read; `null` before our first write. */
-  ownEtag: z.string().max(500).nullable(),
+  ownEtag: z.nullable(text(500)),
   /** FNV-1a 64 of the plain text we last wrote: the same text is not written again. */
-  ownHash: z.string().max(32).nullable(),
+  ownHash: z.nullable(text(32)),
   /** The newest change in what we last wrote: local changes after it are pending. */
-  pushedAsOf: Timestamp.nullable(),
+  pushedAsOf: z.nullable(Timestamp),
   /** Teammates' files by file name. */
-  members: z.record(z.string().max(200), MemberStatus),
-  lastSyncAt: Timestamp.nullable(),
-  lastAttemptAt: Timestamp.nullable(),
+  members: z.record(text(200), MemberStatus),
+  lastSyncAt: z.nullable(Timestamp),
+  lastAttemptAt: z.nullable(Timestamp),
   /** Failed runs in a row: the backoff grows with it. */
-  failures: z.number().int().nonnegative(),
+  failures: integer(0, Number.MAX_SAFE_INTEGER),
   /** Before this time, the schedule does not try again (a run on demand always does). */
-  nextAttemptAt: Timestamp.nullable(),
-  lastError: SyncProblem.nullable(),
+  nextAttemptAt: z.nullable(Timestamp),
+  lastError: z.nullable(SyncProblem),
   /** How many writes of the last run lost a race and were retried after merging. */
-  lastRetries: z.number().int().nonnegative(),
+  lastRetries: integer(0, Number.MAX_SAFE_INTEGER),
 });
 export type SyncState = z.infer<typeof SyncState>;
 

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { LocalRecords } from '../exchange/merge';
-import { Timestamp } from '../model/common';
+import { integer, list, Timestamp, text } from '../model/common';
 import { MemberStatus, SyncProblem, type SyncState } from './sync-state';
 
 /** Team sync as the settings panel shows it. Never holds the password or the passphrase. */
@@ -8,27 +8,27 @@ export const SyncStatus = z.strictObject({
   configured: z.boolean(),
   enabled: z.boolean(),
   /** The team folder's address (no credentials in it). */
-  url: z.string().max(2_000),
-  user: z.string().max(200),
+  url: text(2_000),
+  user: text(200),
   /** Whether a password is stored (it is never sent back). */
   hasPassword: z.boolean(),
   encrypted: z.boolean(),
-  intervalMinutes: z.number().int().positive(),
-  lastSyncAt: Timestamp.nullable(),
-  lastAttemptAt: Timestamp.nullable(),
-  nextAttemptAt: Timestamp.nullable(),
+  intervalMinutes: integer(1, Number.MAX_SAFE_INTEGER),
+  lastSyncAt: z.nullable(Timestamp),
+  lastAttemptAt: z.nullable(Timestamp),
+  nextAttemptAt: z.nullable(Timestamp),
   /** Our records changed since our file was last written. */
-  pending: z.number().int().nonnegative(),
-  lastError: SyncProblem.nullable(),
-  lastRetries: z.number().int().nonnegative(),
-  members: z.array(MemberStatus.omit({ etag: true }).extend({ name: z.string().max(200) })).max(1_000),
+  pending: integer(0, Number.MAX_SAFE_INTEGER),
+  lastError: z.nullable(SyncProblem),
+  lastRetries: integer(0, Number.MAX_SAFE_INTEGER),
+  members: list(z.extend(z.omit(MemberStatus, { etag: true }), { name: text(200) }), 1_000),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
 /** Our records (by `author`) changed after our file was last written: they wait for the next sync. */
 export function countPending(records: LocalRecords, author: string, pushedAsOf: string | null): number {
   let pending = 0;
-  for (const list of [records.journeys, records.touchpoints, records.interactions, records.tombstones]) {
+  for (const list of [records.studies ?? [], records.journeys, records.touchpoints, records.interactions, records.tombstones]) {
     for (const r of list) if (r.author === author && (pushedAsOf === null || r.updatedAt > pushedAsOf)) pending++;
   }
   return pending;

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { toWebAnnotations, toWebAnnotationsJson, type WebAnnotation } from '@/lib/exchange/export-annotations';
+import { CROSSING } from '@/lib/capture/frame-path';
+import {
+  FRAME_CROSSING,
+  selectorsOf,
+  toWebAnnotations,
+  toWebAnnotationsJson,
+  type WebAnnotation,
+} from '@/lib/exchange/export-annotations';
+import { touchpointFixture } from '../../fixtures/records';
 import { SAMPLE, sampleExportFile } from '../../fixtures/sample-export';
 import { expectGolden } from './golden/expect-golden';
 
 /** Terms of http://www.w3.org/ns/anno.jsonld that the export uses. */
 const ANNO_TERMS = new Set(
-  'id type label total generator generated first startIndex items motivation created modified creator name body purpose value format target source selector exact prefix suffix'.split(
+  'id type label total generator generated first startIndex items motivation created modified creator name body purpose value format target source selector exact prefix suffix refinedBy'.split(
     ' ',
   ),
 );
@@ -102,5 +110,33 @@ describe('toWebAnnotations', () => {
     const ids = items().map((a) => a.id);
     expect(ids).not.toContain(`urn:uuid:${SAMPLE.orphanTouchpoint}`);
     expect(ids).not.toContain(`urn:uuid:${SAMPLE.deletedTouchpoint}`);
+  });
+});
+
+describe('selectors of an element inside an iframe or a shadow root', () => {
+  it('chain one selector per document, refined by the next, instead of the internal >>> path', () => {
+    const tp = touchpointFixture({
+      anchor: {
+        ...touchpointFixture().anchor,
+        selector: `#payment${CROSSING}#card${CROSSING}button`,
+        xpath: `/html[1]/body[1]/iframe[1]${CROSSING}/html[1]/body[1]/button[1]`,
+      },
+    });
+    const [css, xpath] = selectorsOf(tp);
+    expect(FRAME_CROSSING).toBe(CROSSING);
+    expect(css).toEqual({
+      type: 'CssSelector',
+      value: '#payment',
+      refinedBy: { type: 'CssSelector', value: '#card', refinedBy: { type: 'CssSelector', value: 'button' } },
+    });
+    expect(xpath).toEqual({
+      type: 'XPathSelector',
+      value: '/html[1]/body[1]/iframe[1]',
+      refinedBy: { type: 'XPathSelector', value: '/html[1]/body[1]/button[1]' },
+    });
+  });
+
+  it('keep a plain selector as one selector', () => {
+    expect(selectorsOf(touchpointFixture())[0]).toEqual({ type: 'CssSelector', value: '#add-to-cart' });
   });
 });

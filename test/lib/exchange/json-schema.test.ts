@@ -81,7 +81,7 @@ describe('waymark-export.schema.json', () => {
   it('names itself and requires the envelope', () => {
     expect(schema()).toMatchObject({
       $schema: 'https://json-schema.org/draft/2020-12/schema',
-      $id: 'urn:waymark:schema:export:v3',
+      $id: 'urn:waymark:schema:export:v4',
       title: expect.any(String),
     });
     expect(schema().required).toEqual([
@@ -89,12 +89,13 @@ describe('waymark-export.schema.json', () => {
       'schemaVersion',
       'exportedAt',
       'generator',
+      'studies',
       'journeys',
       'touchpoints',
       'interactions',
       'tombstones',
     ]);
-    expect(schema().properties?.schemaVersion).toMatchObject({ const: 3 });
+    expect(schema().properties?.schemaVersion).toMatchObject({ const: 4 });
     expect(schema().additionalProperties).toBe(false);
   });
 

@@ -23,7 +23,7 @@ const merge = (...files: ExportFile[]) => mergeExports(files, options);
 const normalize = (records: LocalRecords) =>
   buildExportFile({ ...records, generator: GENERATOR, emptyExportedAt: EMPTY_EXPORTED_AT });
 const file = (records: Partial<LocalRecords>) =>
-  normalize({ journeys: [], touchpoints: [], interactions: [], tombstones: [], ...records });
+  normalize({ studies: [], journeys: [], touchpoints: [], interactions: [], tombstones: [], ...records });
 
 /** The local store after an import: delete `deleteIds` from every store, then put the records. */
 function applyWrites(local: LocalRecords, writes: ImportWrites): LocalRecords {
@@ -34,6 +34,7 @@ function applyWrites(local: LocalRecords, writes: ImportWrites): LocalRecords {
     return [...byId.values()];
   };
   return {
+    studies: store(local.studies ?? [], writes.studies),
     journeys: store(local.journeys, writes.journeys),
     touchpoints: store(local.touchpoints, writes.touchpoints),
     interactions: store(local.interactions, writes.interactions),
@@ -41,7 +42,7 @@ function applyWrites(local: LocalRecords, writes: ImportWrites): LocalRecords {
   };
 }
 
-const noWrites: ImportWrites = { journeys: [], touchpoints: [], interactions: [], tombstones: [], deleteIds: [] };
+const noWrites: ImportWrites = { studies: [], journeys: [], touchpoints: [], interactions: [], tombstones: [], deleteIds: [] };
 const J = journeyFixture().id;
 const tombstone = (overrides: Partial<Tombstone> = {}): Tombstone => ({
   id: J,
@@ -110,7 +111,11 @@ describe('planImport (properties)', () => {
       fc.property(exportFileArb, exportFileArb, (local, incoming) => {
         const { added, updated, unchanged, ignoredOlder, deleted } = planImport(local, incoming).report;
         const total =
-          incoming.journeys.length + incoming.touchpoints.length + incoming.interactions.length + incoming.tombstones.length;
+          incoming.studies.length +
+          incoming.journeys.length +
+          incoming.touchpoints.length +
+          incoming.interactions.length +
+          incoming.tombstones.length;
         expect(added + updated + unchanged + ignoredOlder + deleted).toBe(total);
       }),
     );

@@ -1,11 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildExportFile } from '@/lib/exchange/export-json';
 import { EXPORT_MIGRATIONS, migrateExport } from '@/lib/exchange/migrate-export';
 import { ExportFile, SCHEMA_VERSION } from '@/lib/model/export-file';
 import { ExportFileV1 } from '@/lib/model/export-file-v1';
 import { ExportFileV2 } from '@/lib/model/export-file-v2';
-import { STAGE_SETS } from '@/lib/model/vocabulary';
+import { ExportFileV3 } from '@/lib/model/export-file-v3';
+import { DEFAULT_STUDY_ID, STAGE_SETS } from '@/lib/model/vocabulary';
 import { exportFileArb } from '../../fixtures/arbitraries';
+
+/** What Waymark 0.3 would have written for the same records: no studies, study of a journey or owner. */
+function asVersion3(file: ExportFile): ExportFileV3 {
+  return ExportFileV3.parse({
+    format: 'waymark',
+    schemaVersion: 3,
+    exportedAt: file.exportedAt,
+    generator: file.generator,
+    journeys: file.journeys.map(({ studyId, siteId, answers, ...journey }) => journey),
+    touchpoints: file.touchpoints.map(({ owner, ...tp }) => tp),
+    interactions: file.interactions,
+    tombstones: file.tombstones,
+  });
+}
 
 /** What Waymark 0.2 would have written for the same records: no study frame, stage, channel or interactions. */
 function asVersion2(file: ExportFile): ExportFileV2 {
@@ -15,10 +31,11 @@ function asVersion2(file: ExportFile): ExportFileV2 {
     exportedAt: file.exportedAt,
     generator: file.generator,
     journeys: file.journeys.map(
-      ({ origin, persona, scenario, site, researcher, stages, screenshots, pauses, ...journey }) => journey,
+      ({ origin, persona, scenario, site, researcher, stages, screenshots, pauses, studyId, siteId, answers, ...journey }) =>
+        journey,
     ),
     touchpoints: file.touchpoints.map(
-      ({ namedEmotion, stage, channel, context, position, interactionId, anchor: { role, name, ...anchor }, ...tp }) => ({
+      ({ namedEmotion, stage, channel, context, position, interactionId, owner, anchor: { role, name, ...anchor }, ...tp }) => ({
         ...tp,
         anchor,
       }),
@@ -40,8 +57,21 @@ function asVersion1(file: ExportFile): ExportFileV1 {
   });
 }
 
+/** Files holding only what a version 3 file can: the version 4 fields at the values migration gives them. */
+const version3Content = exportFileArb
+  .filter((file) => file.tombstones.every((t) => t.recordType !== 'study'))
+  .map((file) =>
+    buildExportFile({
+      ...file,
+      studies: [],
+      journeys: file.journeys.map((j) => ({ ...j, studyId: DEFAULT_STUDY_ID, siteId: 'brand', answers: [] })),
+      touchpoints: file.touchpoints.map((tp) => ({ ...tp, owner: null })),
+      emptyExportedAt: '1970-01-01T00:00:00.000Z',
+    }),
+  );
+
 /** Files holding only what a version 2 file can: the version 3 fields at the values migration gives them. */
-const version2Content = exportFileArb
+const version2Content = version3Content
   .filter((file) => file.interactions.length === 0 && file.tombstones.every((t) => t.recordType !== 'interaction'))
   .map((file) => ({
     ...file,
@@ -82,6 +112,14 @@ const version1Content = version2Content
 describe('migrateExport', () => {
   it('has one step per version before the current one', () => {
     expect(EXPORT_MIGRATIONS).toHaveLength(SCHEMA_VERSION - 1);
+  });
+
+  it('takes any valid version 3 file to the same records in a valid current file', () => {
+    fc.assert(
+      fc.property(version3Content, (file) => {
+        expect(ExportFile.parse(migrateExport(asVersion3(file)))).toEqual(file);
+      }),
+    );
   });
 
   it('takes any valid version 2 file to the same records in a valid current file', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { serializeExportFile } from '@/lib/exchange/export-json';
 import { MAX_PROBLEMS_SHOWN, parseImport } from '@/lib/exchange/parse-import';
 import { ExportFile, SCHEMA_VERSION } from '@/lib/model/export-file';
+import { DEFAULT_STUDY_ID } from '@/lib/model/vocabulary';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 const badDir = join(fixtures, 'bad-imports');
@@ -129,15 +130,32 @@ describe('parseImport: good files', () => {
     expect(result.file.touchpoints.every((tp) => tp.channel === 'web-desktop' && tp.stage === '')).toBe(true);
   });
 
-  it('returns current files as written, without migratedFrom', () => {
-    const text = readAsBrowser(join(goodDir, 'v3-with-interactions.json'));
-    const result = parseImport(text);
-    expect(result).not.toHaveProperty('migratedFrom');
+  it('migrates a version 3 file into the default study, keeping its interactions', () => {
+    const result = parseImport(readAsBrowser(join(goodDir, 'v3-with-interactions.json')));
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.migratedFrom).toBe(3);
+    expect(result.file.studies).toEqual([]);
+    expect(result.file.journeys.map((j) => [j.studyId, j.siteId, j.answers])).toEqual([[DEFAULT_STUDY_ID, 'brand', []]]);
+    expect(result.file.touchpoints.every((tp) => tp.owner === null)).toBe(true);
     expect(result.file.interactions.map((i) => [i.kind, i.durationMs, i.httpStatus])).toEqual([
       ['long-wait', 7412.5, null],
       ['http-error', null, 503],
     ]);
+  });
+
+  it('returns current files as written, without migratedFrom', () => {
+    const text = readAsBrowser(join(goodDir, 'v4-with-studies.json'));
+    const result = parseImport(text);
+    expect(result).not.toHaveProperty('migratedFrom');
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.file.studies.map((s) => [s.name, s.script?.length, s.competitors.length])).toEqual([
+      ['Checkout, three shops', 2, 1],
+    ]);
+    expect(result.file.journeys[0]?.answers.map((a) => [a.value, a.skipped])).toEqual([
+      [true, false],
+      [null, true],
+    ]);
+    expect(result.file.touchpoints[0]?.owner).toBe('brand');
     expect(serializeExportFile(result.file)).toBe(text);
   });
 });

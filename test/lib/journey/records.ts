@@ -67,6 +67,7 @@ export function touchpoint(n: number, overrides: Partial<Touchpoint> = {}): Touc
     position: Date.parse(capturedAt),
     interactionId: null,
     screenshot: null,
+    owner: null,
     ...overrides,
   });
 }

@@ -36,6 +36,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       position: Date.parse(draft.capturedAt),
       interactionId: null,
       screenshot: null,
+      owner: null,
     }),
     'journey.list': async () => [{ journey: journeyFixture(), touchpointCount: 1 }],
     'export.download': async () => ({ fileName: 'waymark-a-2026-11-25.json' }),

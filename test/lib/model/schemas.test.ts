@@ -10,6 +10,7 @@ const validFile = () => ({
   schemaVersion: SCHEMA_VERSION,
   exportedAt: '2026-11-25T12:00:00.000Z',
   generator: 'Waymark 0.1.0',
+  studies: [] as unknown[],
   journeys: [journeyFixture()],
   touchpoints: [touchpointFixture()],
   interactions: [interactionFixture()],
@@ -59,8 +60,9 @@ describe('Touchpoint', () => {
     expect(result.success).toBe(false);
   });
 
-  it('has drafts without journeyId, updatedAt, author, position, interaction and screenshot, which the background sets', () => {
+  it('has drafts without journeyId, updatedAt, author, position, interaction, screenshot and owner, which the background sets', () => {
     const {
+      owner: _o,
       journeyId: _j,
       updatedAt: _u,
       author: _a,

@@ -4,6 +4,7 @@ import type { Tombstone } from '@/lib/model/tombstone';
 import { exportAll } from '@/lib/store/export-all';
 import { openWaymarkDb } from '@/lib/store/open-db';
 import type { WaymarkDatabase } from '@/lib/store/schema';
+import { defaultStudy } from '@/lib/study/default-study';
 import { interactionFixture, journeyFixture, touchpointFixture } from '../../fixtures/records';
 
 let db: WaymarkDatabase;
@@ -41,14 +42,26 @@ async function fill(): Promise<void> {
 describe('exportAll', () => {
   it('returns every journey, touchpoint, interaction and tombstone as stored', async () => {
     await fill();
-    expect(await exportAll(db)).toEqual({ journeys: [journey], touchpoints, interactions, tombstones: [tombstone] });
+    expect(await exportAll(db)).toEqual({
+      studies: [defaultStudy()],
+      journeys: [journey],
+      touchpoints,
+      interactions,
+      tombstones: [tombstone],
+    });
   });
 
   it('returns empty lists from an empty database', async () => {
-    expect(await exportAll(db)).toEqual({ journeys: [], touchpoints: [], interactions: [], tombstones: [] });
+    expect(await exportAll(db)).toEqual({
+      studies: [defaultStudy()],
+      journeys: [],
+      touchpoints: [],
+      interactions: [],
+      tombstones: [],
+    });
   });
 
-  it('reads all four stores in one readonly transaction', async () => {
+  it('reads all five stores in one readonly transaction', async () => {
     await fill();
     const opened: { stores: string[]; mode: string | undefined }[] = [];
     // Counts transactions through a proxy: exportAll touches the database only via `transaction`.
@@ -62,7 +75,7 @@ describe('exportAll', () => {
       },
     });
     await exportAll(counted);
-    expect(opened).toEqual([{ stores: ['interactions', 'journeys', 'tombstones', 'touchpoints'], mode: 'readonly' }]);
+    expect(opened).toEqual([{ stores: ['interactions', 'journeys', 'studies', 'tombstones', 'touchpoints'], mode: 'readonly' }]);
   });
 
   it('is one snapshot: writes made after the call are not half in it', async () => {
@@ -75,7 +88,13 @@ describe('exportAll', () => {
       db.delete('journeys', journey.id),
     ]);
     const [snapshot] = await Promise.all([reading, writing]);
-    expect(snapshot).toEqual({ journeys: [journey], touchpoints, interactions, tombstones: [tombstone] });
+    expect(snapshot).toEqual({
+      studies: [defaultStudy()],
+      journeys: [journey],
+      touchpoints,
+      interactions,
+      tombstones: [tombstone],
+    });
     expect((await exportAll(db)).touchpoints).toContainEqual(late);
   });
 });

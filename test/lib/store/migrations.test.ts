@@ -1,9 +1,18 @@
 import { deleteDB, openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Study } from '@/lib/model/study';
 import { DB_VERSION, MIGRATIONS, runMigrations } from '@/lib/store/migrations';
 import { openWaymarkDb } from '@/lib/store/open-db';
 import type { WaymarkDb } from '@/lib/store/schema';
-import { journeyV1, journeyV2, journeyV2asV3, touchpointV1, touchpointV2, touchpointV2asV3 } from '../../fixtures/old-records';
+import { defaultStudy } from '@/lib/study/default-study';
+import {
+  journeyV1,
+  journeyV2,
+  journeyV2asCurrent,
+  touchpointV1,
+  touchpointV2,
+  touchpointV2asCurrent,
+} from '../../fixtures/old-records';
 import { journeyFixture, touchpointFixture } from '../../fixtures/records';
 
 let names: string[] = [];
@@ -32,6 +41,7 @@ describe('migrations', () => {
       'journeys',
       'runtime',
       'screenshots',
+      'studies',
       'tombstones',
       'touchpoints',
     ]);
@@ -75,8 +85,8 @@ describe('migrations', () => {
     const name = await databaseAt(1, { journeys: [journeyV1], touchpoints: [touchpointV1] });
     const db = await openWaymarkDb(name);
     expect(db.version).toBe(DB_VERSION);
-    expect(await db.get('journeys', journeyV1.id)).toEqual({ ...journeyV2asV3, author: '', researcher: '' });
-    expect(await db.get('touchpoints', touchpointV1.id)).toEqual({ ...touchpointV2asV3, author: '' });
+    expect(await db.get('journeys', journeyV1.id)).toEqual({ ...journeyV2asCurrent, author: '', researcher: '' });
+    expect(await db.get('touchpoints', touchpointV1.id)).toEqual({ ...touchpointV2asCurrent, author: '' });
     expect(await db.count('tombstones')).toBe(0);
     expect(await db.count('interactions')).toBe(0);
     db.close();
@@ -85,10 +95,22 @@ describe('migrations', () => {
   it('upgrades a version 2 database: journeys gain their study frame, touchpoints stage, channel and position', async () => {
     const name = await databaseAt(2, { journeys: [journeyV2], touchpoints: [touchpointV2] });
     const db = await openWaymarkDb(name);
-    expect(await db.get('journeys', journeyV2.id)).toEqual(journeyV2asV3);
-    expect(await db.get('touchpoints', touchpointV2.id)).toEqual(touchpointV2asV3);
+    expect(await db.get('journeys', journeyV2.id)).toEqual(journeyV2asCurrent);
+    expect(await db.get('touchpoints', touchpointV2.id)).toEqual(touchpointV2asCurrent);
     // The upgraded records are valid for today's schemas and reachable through the indexes.
     expect(await db.getAllFromIndex('touchpoints', 'byJourney', journeyV2.id)).toHaveLength(1);
+    db.close();
+  });
+
+  it('upgrades a version 3 database: journeys join the default study, touchpoints gain an owner', async () => {
+    const { studyId: _s, siteId: _i, answers: _a, ...journeyV3 } = journeyV2asCurrent;
+    const { owner: _o, ...touchpointV3 } = touchpointV2asCurrent;
+    const name = await databaseAt(3, { journeys: [journeyV3], touchpoints: [touchpointV3] });
+    const db = await openWaymarkDb(name);
+    expect(await db.get('journeys', journeyV2.id)).toEqual(journeyV2asCurrent);
+    expect(await db.get('touchpoints', touchpointV2.id)).toEqual(touchpointV2asCurrent);
+    expect(await db.getAll('studies')).toEqual([defaultStudy()]);
+    expect(Study.parse(defaultStudy())).toEqual(defaultStudy());
     db.close();
   });
 

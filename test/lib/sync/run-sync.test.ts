@@ -64,7 +64,8 @@ describe('runSync through a folder', () => {
     expect(await alice.sync(folder)).toMatchObject({ read: 0, wrote: false, merged: null });
     await bob.capture(tpId(2, 2));
     expect(await bob.sync(folder)).toMatchObject({ read: 0, wrote: true });
-    expect(await alice.sync(folder)).toMatchObject({ read: 1, wrote: false, merged: { added: 1, unchanged: 2 } });
+    // Unchanged: Bo's journey, his earlier touchpoint and the (default) study his journey belongs to.
+    expect(await alice.sync(folder)).toMatchObject({ read: 1, wrote: false, merged: { added: 1, unchanged: 3 } });
   });
 
   it('keeps the newer edit on both sides when two members edit the same touchpoint', async () => {
