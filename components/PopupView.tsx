@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { Journey } from '../lib/model/journey';
+import type { Study } from '../lib/model/study';
 import type { Touchpoint } from '../lib/model/touchpoint';
 import { useT } from './i18n';
+import { resolveChoice, type StudyChoice, StudyPicker } from './study/StudyPicker';
 import { TouchpointList } from './TouchpointList';
 
 export interface PopupViewProps {
@@ -17,7 +19,11 @@ export interface PopupViewProps {
   formatTime: (iso: string) => string;
   /** Formats a number with the UI locale's digits. */
   formatNumber: (value: number) => string;
-  onStart: (title: string) => void;
+  /** The studies a new journey can belong to; `undefined` while loading. */
+  studies?: readonly Study[];
+  /** The study a new journey starts in unless another is picked (the last journey's, else the default). */
+  initialStudyId: string;
+  onStart: (title: string, choice: StudyChoice) => void;
   onEnd: () => void;
   onTagElement: () => void;
   onExport: () => void;
@@ -33,6 +39,8 @@ export interface PopupViewProps {
 export function PopupView(props: PopupViewProps) {
   const t = useT();
   const [title, setTitle] = useState('');
+  const [choice, setChoice] = useState<StudyChoice>();
+  const picked = resolveChoice(props.studies ?? [], choice ?? { studyId: props.initialStudyId, siteId: 'brand' });
   const running = props.journey?.status === 'running';
   const paused = props.journey?.status === 'paused';
   return (
@@ -58,7 +66,7 @@ export function PopupView(props: PopupViewProps) {
           class="wm-start"
           onSubmit={(event) => {
             event.preventDefault();
-            if (title.trim()) props.onStart(title.trim());
+            if (title.trim()) props.onStart(title.trim(), picked);
           }}
         >
           {props.journey === null && <p class="wm-intro">{t('popupNoJourney')}</p>}
@@ -74,6 +82,7 @@ export function PopupView(props: PopupViewProps) {
               dir="auto"
             />
           </label>
+          {props.studies && <StudyPicker studies={props.studies} value={picked} onChange={setChoice} />}
           <button type="submit" class="wm-button wm-primary" data-action="start" disabled={props.busy || !title.trim()}>
             {t('popupStart')}
           </button>

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Effort, Emotion } from '../../lib/model/scales';
 import { KNOWN_TAGS } from '../../lib/model/vocabulary';
+import { OWNERSHIPS, type Ownership } from '../../lib/study/types';
 import { EffortScale } from '../EffortScale';
 import { EmotionScale } from '../EmotionScale';
 import { useT } from '../i18n';
 import { stageLabel, tagLabel } from './labels';
+import { type OwnerView, ownerLabel } from './owner-labels';
 
 /** What the editor changes on a touchpoint. */
 export interface TouchpointFields {
@@ -13,6 +15,8 @@ export interface TouchpointFields {
   note: string;
   stage: string;
   tags: string[];
+  /** Who owns it, when the editor was given `owner`; `null` goes back to the suggestion. */
+  owner?: Ownership | null;
 }
 
 export interface TouchpointEditorProps {
@@ -27,6 +31,8 @@ export interface TouchpointEditorProps {
   error?: string;
   onSave: (fields: TouchpointFields) => void;
   onCancel: () => void;
+  /** The touchpoint's owner and suggestion: with it, the editor offers an owner picker. */
+  owner?: OwnerView;
 }
 
 const splitTags = (text: string) =>
@@ -39,7 +45,7 @@ const splitTags = (text: string) =>
  * Ratings, stage, tags and note of one touchpoint, edited in place. Escape
  * cancels; the first control takes the focus when the editor opens.
  */
-export function TouchpointEditor({ heading, initial, stages, busy, error, onSave, onCancel }: TouchpointEditorProps) {
+export function TouchpointEditor({ heading, initial, stages, busy, error, onSave, onCancel, owner }: TouchpointEditorProps) {
   const t = useT();
   const root = useRef<HTMLFormElement>(null);
   const [emotion, setEmotion] = useState(initial.emotion);
@@ -53,6 +59,7 @@ export function TouchpointEditor({ heading, initial, stages, busy, error, onSave
     initial.tags.filter((tag) => !(KNOWN_TAGS as readonly string[]).includes(tag)).join(', '),
   );
   const [missing, setMissing] = useState(false);
+  const [ownerChoice, setOwnerChoice] = useState(owner?.stored ?? null);
   useEffect(() => root.current?.querySelector<HTMLElement>('input, select, textarea')?.focus(), []);
   const stageOptions = [...new Set(['', ...stages, initial.stage])];
 
@@ -74,7 +81,8 @@ export function TouchpointEditor({ heading, initial, stages, busy, error, onSave
           setMissing(true);
           return;
         }
-        onSave({ emotion, effort, note, stage, tags: [...new Set([...known, ...splitTags(other)])].slice(0, 50) });
+        const tags = [...new Set([...known, ...splitTags(other)])].slice(0, 50);
+        onSave({ emotion, effort, note, stage, tags, ...(owner ? { owner: ownerChoice } : {}) });
       }}
     >
       <p class="wm-editor-heading">{heading}</p>
@@ -90,6 +98,25 @@ export function TouchpointEditor({ heading, initial, stages, busy, error, onSave
           ))}
         </select>
       </label>
+      {owner && (
+        <label class="wm-field">
+          <span>{t('ownerLabel')}</span>
+          <select
+            name="owner"
+            value={ownerChoice ?? ''}
+            onChange={(e) => setOwnerChoice((e.currentTarget.value || null) as Ownership | null)}
+          >
+            <option value="">
+              {owner.suggestion ? t('ownerUseSuggestion', ownerLabel(t, owner.suggestion)) : t('ownerUseSuggestionNone')}
+            </option>
+            {OWNERSHIPS.map((id) => (
+              <option key={id} value={id}>
+                {ownerLabel(t, id)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <fieldset class="wm-tags">
         <legend>{t('editorTags')}</legend>
         {KNOWN_TAGS.map((tag) => (

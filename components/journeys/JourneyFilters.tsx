@@ -9,19 +9,23 @@ export interface FilterValues {
   site: string;
   persona: string;
   tag: string;
+  /** A study's id; empty for every study. */
+  study: string;
   from: string;
   to: string;
 }
 
-export const EMPTY_FILTERS: FilterValues = { text: '', site: '', persona: '', tag: '', from: '', to: '' };
+export const EMPTY_FILTERS: FilterValues = { text: '', site: '', persona: '', tag: '', study: '', from: '', to: '' };
 
 export interface JourneyFiltersProps {
   values: FilterValues;
   onApply: (values: FilterValues) => void;
+  /** The studies to filter by (id and name as shown); no study filter when absent. */
+  studies?: readonly { id: string; name: string }[];
 }
 
 /** Search and filters above the journey list; applied on submit (Enter) so typing does not re-query. */
-export function JourneyFilters({ values, onApply }: JourneyFiltersProps) {
+export function JourneyFilters({ values, onApply, studies }: JourneyFiltersProps) {
   const t = useT();
   const [draft, setDraft] = useState(values);
   const field = (name: keyof FilterValues, label: string, type = 'text', dir?: 'auto' | 'ltr') => (
@@ -57,6 +61,28 @@ export function JourneyFilters({ values, onApply }: JourneyFiltersProps) {
           </option>
         ))}
       </datalist>
+      {studies && studies.length > 1 && (
+        <label class="wm-field" data-filter="study">
+          <span>{t('studyFilterLabel')}</span>
+          <select
+            name="study"
+            value={draft.study}
+            onChange={(e) => {
+              // A choice from a list applies at once, like the page's other selects.
+              const next = { ...draft, study: e.currentTarget.value };
+              setDraft(next);
+              onApply(next);
+            }}
+          >
+            <option value="">{t('studyFilterAll')}</option>
+            {studies.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {field('from', t('filtersFrom'), 'date')}
       {field('to', t('filtersTo'), 'date')}
       <div class="wm-filter-actions">

@@ -14,13 +14,25 @@ export interface MapHeaderProps {
   onMerge: (absorbId: string) => void;
   onCompare: (otherId: string) => void;
   onDelete: () => void;
+  /** The journey's study, the site it ran on and the study comparison's address (`null` without a script). */
+  study?: StudyFrame;
+}
+
+/** What the header shows of the journey's study. */
+export interface StudyFrame {
+  name: string;
+  /** The brand's or competitor's name; `null` when the study no longer names the site. */
+  site: string | null;
+  compareHref: string | null;
 }
 
 /** The journey's title, study frame and journey-wide actions, above its map. */
-export function MapHeader({ journey, others, busy, formats, onExport, onMerge, onCompare, onDelete }: MapHeaderProps) {
+export function MapHeader({ journey, others, busy, formats, onExport, onMerge, onCompare, onDelete, study }: MapHeaderProps) {
   const t = useT();
   const [other, setOther] = useState('');
   const frame = [
+    [t('reportStudy'), study?.name ?? ''],
+    [t('reportRanOn'), study ? (study.site ?? t('reportSiteUnknown')) : ''],
     [t('mapSite'), journey.site],
     [t('mapPersona'), journey.persona],
     [t('mapScenario'), journey.scenario],
@@ -45,6 +57,13 @@ export function MapHeader({ journey, others, busy, formats, onExport, onMerge, o
               </div>
             ))}
           </dl>
+        )}
+        {study?.compareHref && (
+          <p class="wm-map-meta">
+            <a href={study.compareHref} data-action="compare-script">
+              {t('reportCompareLink')}
+            </a>
+          </p>
         )}
       </div>
       <div class="wm-map-actions">

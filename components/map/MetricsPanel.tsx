@@ -1,14 +1,18 @@
 import type { JourneyMetrics } from '../../lib/journey/metrics';
+import type { OwnerFigures } from '../../lib/study/ownership';
 import type { Formats } from '../findings/format';
 import { type MessageKey, useT } from '../i18n';
+import { OwnerSummary } from './OwnerSummary';
 
 export interface MetricsPanelProps {
   metrics: JourneyMetrics;
   formats: Formats;
+  /** Figures per touchpoint owner (`summariseByOwner`); the table is left out without them. */
+  owners?: readonly OwnerFigures[];
 }
 
 /** The journey's headline figures, from `journeyMetrics`. */
-export function MetricsPanel({ metrics: m, formats: f }: MetricsPanelProps) {
+export function MetricsPanel({ metrics: m, formats: f, owners }: MetricsPanelProps) {
   const t = useT();
   const covered = m.stageCoverage.filter((s) => s.covered).length;
   const mean = (value: number | null) => (value === null ? '–' : f.number(value, 1));
@@ -37,6 +41,7 @@ export function MetricsPanel({ metrics: m, formats: f }: MetricsPanelProps) {
           </div>
         ))}
       </dl>
+      {owners && <OwnerSummary figures={owners} formats={f} />}
     </section>
   );
 }

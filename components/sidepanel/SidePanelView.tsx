@@ -2,8 +2,10 @@ import type { TimelineEntry } from '../../lib/journey/order';
 import type { Journey } from '../../lib/model/journey';
 import type { Formats } from '../findings/format';
 import { statusLabel } from '../findings/labels';
+import type { OwnerView } from '../findings/owner-labels';
 import type { TouchpointFields } from '../findings/TouchpointEditor';
 import { useT } from '../i18n';
+import { ScriptChecklist, type ScriptChecklistProps } from './ScriptChecklist';
 import { TimelineItem } from './TimelineItem';
 
 /** Which timeline line is open for editing. */
@@ -20,6 +22,10 @@ export interface SidePanelViewProps {
   busy: boolean;
   error?: string;
   formats: Formats;
+  /** The study script's checklist, when the journey's study has a script. */
+  checklist?: Omit<ScriptChecklistProps, 'formats'>;
+  /** Each touchpoint's owner and suggestion, by id. */
+  owners?: Readonly<Record<string, OwnerView>>;
   onEdit: (target: EditTarget) => void;
   onSaveTouchpoint: (touchpointId: string, fields: TouchpointFields) => void;
   onPromote: (interactionId: string, fields: TouchpointFields) => void;
@@ -72,6 +78,7 @@ export function SidePanelView(props: SidePanelViewProps) {
           {props.error}
         </p>
       )}
+      {journey && props.checklist && <ScriptChecklist {...props.checklist} formats={formats} />}
       {journey && entries.length === 0 && <p class="wm-empty">{t('sidePanelEmpty')}</p>}
       {journey && entries.length > 0 && (
         <ol class="wm-timeline" aria-label={t('sidePanelTimeline')} aria-live="polite" aria-relevant="additions">
@@ -89,6 +96,7 @@ export function SidePanelView(props: SidePanelViewProps) {
                 busy={props.busy}
                 error={editing ? props.error : undefined}
                 formats={formats}
+                owner={props.owners?.[id]}
                 onEdit={(open) => props.onEdit(open ? { kind: entry.kind, id } : null)}
                 onSave={(fields) =>
                   entry.kind === 'touchpoint' ? props.onSaveTouchpoint(id, fields) : props.onPromote(id, fields)

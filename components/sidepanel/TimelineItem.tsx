@@ -4,6 +4,7 @@ import { TAG_MOMENT_OF_TRUTH } from '../../lib/model/vocabulary';
 import { EmotionFace } from '../EmotionFace';
 import type { Formats } from '../findings/format';
 import { interactionLabel, stageLabel, touchpointHeadline } from '../findings/labels';
+import { type OwnerView, ownerLabel, shownOwner } from '../findings/owner-labels';
 import { TouchpointEditor, type TouchpointFields } from '../findings/TouchpointEditor';
 import { EMOTION_LABEL, useT } from '../i18n';
 
@@ -19,6 +20,8 @@ export interface TimelineItemProps {
   busy: boolean;
   error?: string;
   formats: Formats;
+  /** A touchpoint's owner and suggestion (a logged interaction has none). */
+  owner?: OwnerView;
   onEdit: (open: boolean) => void;
   onSave: (fields: TouchpointFields) => void;
 }
@@ -36,6 +39,7 @@ export function TimelineItem(props: TimelineItemProps) {
       error={props.error}
       onSave={props.onSave}
       onCancel={() => props.onEdit(false)}
+      owner={entry.kind === 'touchpoint' ? props.owner : undefined}
     />
   );
   if (entry.kind === 'interaction') {
@@ -70,6 +74,7 @@ export function TimelineItem(props: TimelineItemProps) {
   const tp = entry.record;
   const pain = isPainPoint(tp);
   const truth = tp.tags.includes(TAG_MOMENT_OF_TRUTH);
+  const owner = props.owner && shownOwner(props.owner);
   return (
     <li class="wm-tl-item wm-tl-touchpoint" data-touchpoint-id={tp.id} data-fresh={props.fresh}>
       <button
@@ -89,6 +94,11 @@ export function TimelineItem(props: TimelineItemProps) {
               {t('popupEffortShort', formats.number(tp.effort))}
             </span>
             <span class="wm-stage-chip">{stageLabel(t, tp.stage)}</span>
+            {owner && (
+              <span class="wm-owner-chip" data-owner={owner.owner} data-suggested={owner.suggested}>
+                {owner.suggested ? t('ownerSuggested', ownerLabel(t, owner.owner)) : ownerLabel(t, owner.owner)}
+              </span>
+            )}
             {pain && (
               <span class="wm-flag" data-flag="pain">
                 {t('tagPainPoint')}

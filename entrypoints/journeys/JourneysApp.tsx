@@ -4,8 +4,12 @@ import { type ImportOutcome, ImportPanel } from '@/components/ImportPanel';
 import { useT } from '@/components/i18n';
 import { JourneyTable } from '@/components/JourneyTable';
 import { JourneyFilters, Pager } from '@/components/journeys/JourneyFilters';
+import { StudyForm } from '@/components/journeys/StudyForm';
+import { StudyList } from '@/components/journeys/StudyList';
 import { CapturePrivacySettings, SettingsPanel } from '@/components/SettingsPanel';
+import { studyLabel } from '@/components/study/study-label';
 import type { ExportFormat } from '@/lib/messages/protocol';
+import { DEFAULT_STUDY_ID } from '@/lib/model/vocabulary';
 import { uiLocale } from '@/lib/platform/i18n';
 import { getSettings, type Settings, saveSettings } from '@/lib/platform/settings';
 import { request } from '@/lib/platform/transport';
@@ -13,11 +17,13 @@ import { downloadExport } from './download-export';
 import { readImport } from './read-import';
 import { TeamSync } from './TeamSync';
 import { useJourneyPage } from './use-journey-page';
+import { useStudies } from './use-studies';
 
 /** The journeys page's controller: list, export, import, settings. */
 export function JourneysApp() {
   const t = useT();
   const list = useJourneyPage();
+  const studies = useStudies();
   const journeys = list.items;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
@@ -89,38 +95,76 @@ export function JourneysApp() {
         </h1>
       </header>
       <main class="wm-layout">
-        <section class="wm-list" aria-label={t('journeysTitle')}>
-          <JourneyFilters values={list.filters} onApply={list.applyFilters} />
-          {list.error && (
-            <p class="wm-notice" role="alert" data-kind="error">
-              {t('errorGeneric', list.error)}
-            </p>
+        <div class="wm-main-column">
+          {studies.open && (
+            <section class="wm-panel wm-study-panel" aria-label={t('studyHeading')}>
+              <StudyForm
+                key={studies.open.key}
+                initial={studies.open.draft}
+                isNew={studies.open.isNew}
+                deletable={!studies.open.isNew && studies.open.draft.id !== DEFAULT_STUDY_ID}
+                busy={studies.busy}
+                notice={studies.notice}
+                onSave={studies.save}
+                onDelete={studies.remove}
+                onClose={studies.close}
+              />
+            </section>
           )}
-          {journeys && (
-            <JourneyTable
-              journeys={journeys}
-              selected={selected}
-              onToggle={toggle}
-              onToggleAll={(all) => setSelected(all ? new Set(journeys.map((s) => s.journey.id)) : new Set())}
-              formatDateTime={(iso) => dateTimeFormat.format(new Date(iso))}
-              formatNumber={(v) => numberFormat.format(v)}
-              mapHref={(id) => `map.html?journey=${encodeURIComponent(id)}`}
+          <section class="wm-list" aria-label={t('journeysTitle')}>
+            <JourneyFilters
+              values={list.filters}
+              onApply={list.applyFilters}
+              studies={studies.studies?.map((s) => ({ id: s.id, name: studyLabel(t, s) }))}
             />
-          )}
-          {journeys && (
-            <Pager
-              page={list.page}
-              first={list.first}
-              count={journeys.length}
-              hasPrevious={list.hasPrevious}
-              hasNext={list.hasNext}
-              formatNumber={(v) => numberFormat.format(v)}
-              onPrevious={list.previousPage}
-              onNext={list.nextPage}
-            />
-          )}
-        </section>
+            {list.error && (
+              <p class="wm-notice" role="alert" data-kind="error">
+                {t('errorGeneric', list.error)}
+              </p>
+            )}
+            {journeys && (
+              <JourneyTable
+                journeys={journeys}
+                selected={selected}
+                onToggle={toggle}
+                onToggleAll={(all) => setSelected(all ? new Set(journeys.map((s) => s.journey.id)) : new Set())}
+                formatDateTime={(iso) => dateTimeFormat.format(new Date(iso))}
+                formatNumber={(v) => numberFormat.format(v)}
+                mapHref={(id) => `map.html?journey=${encodeURIComponent(id)}`}
+              />
+            )}
+            {journeys && (
+              <Pager
+                page={list.page}
+                first={list.first}
+                count={journeys.length}
+                hasPrevious={list.hasPrevious}
+                hasNext={list.hasNext}
+                formatNumber={(v) => numberFormat.format(v)}
+                onPrevious={list.previousPage}
+                onNext={list.nextPage}
+              />
+            )}
+          </section>
+        </div>
         <aside class="wm-side">
+          <section class="wm-panel" aria-labelledby="wm-studies-heading" data-panel="studies">
+            <h2 id="wm-studies-heading">{t('studyHeading')}</h2>
+            {studies.studies && (
+              <StudyList
+                studies={studies.studies}
+                editing={studies.open?.draft.id}
+                formatNumber={(v) => numberFormat.format(v)}
+                onEdit={studies.edit}
+                onNew={studies.create}
+              />
+            )}
+            {!studies.open && studies.notice && (
+              <p class="wm-notice" role={studies.notice.kind === 'error' ? 'alert' : 'status'} data-kind={studies.notice.kind}>
+                {studies.notice.text}
+              </p>
+            )}
+          </section>
           <section class="wm-panel" aria-labelledby="wm-compare-heading">
             <h2 id="wm-compare-heading">{t('compareHeading')}</h2>
             <p class="wm-hint-text">{t('compareHelp')}</p>

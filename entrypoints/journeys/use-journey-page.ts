@@ -21,6 +21,7 @@ export function toJourneyFilter(values: FilterValues): JourneyFilter {
     site: values.site,
     persona: values.persona,
     tag: values.tag,
+    study: values.study,
     from: day(values.from, false),
     to: day(values.to, true),
   };

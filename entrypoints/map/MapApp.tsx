@@ -6,17 +6,24 @@ import { CompareView } from '@/components/map/CompareView';
 import { JourneyMapView } from '@/components/map/JourneyMapView';
 import { MapHeader } from '@/components/map/MapHeader';
 import { MetricsPanel } from '@/components/map/MetricsPanel';
+import { OwnerFilterField } from '@/components/map/OwnerFilterField';
+import { ScriptReportView } from '@/components/map/ScriptReportView';
 import { compareJourneys, journeyMetrics } from '@/lib/journey/metrics';
 import type { ErrorInfo } from '@/lib/messages/result';
 import { newId } from '@/lib/model/ids';
 import { uiDirection, uiLocale } from '@/lib/platform/i18n';
+import { StudyComparisonPage } from './StudyComparisonPage';
 import { useJourneyMap } from './use-journey-map';
+import { useStudyView } from './use-study-view';
 
-/** `map.html?journey=<id>` shows one journey; `&compare=<id>,<id>` (or `compare` alone) compares several. */
-function readParams(): { journeyId: string | null; compare: string[] } {
+/**
+ * `map.html?journey=<id>` shows one journey; `&compare=<id>,<id>` (or `compare` alone) compares several;
+ * `?study=<id>` compares the study's script across its journeys.
+ */
+function readParams(): { journeyId: string | null; compare: string[]; studyId: string | null } {
   const params = new URLSearchParams(location.search);
   const compare = (params.get('compare') ?? '').split(',').filter(Boolean);
-  return { journeyId: params.get('journey'), compare };
+  return { journeyId: params.get('journey'), compare, studyId: params.get('study') };
 }
 
 const mapHref = (journeyId: string) => `map.html?journey=${encodeURIComponent(journeyId)}`;
@@ -24,7 +31,7 @@ const mapHref = (journeyId: string) => `map.html?journey=${encodeURIComponent(jo
 /** The journey map page's controller. */
 export function MapApp() {
   const t = useT();
-  const { journeyId, compare } = useMemo(readParams, []);
+  const { journeyId, compare, studyId } = useMemo(readParams, []);
   const ids = useMemo(() => [...new Set([...(journeyId ? [journeyId] : []), ...compare])], [journeyId, compare]);
   const map = useJourneyMap(ids);
   const formats = useMemo(() => createFormats(uiLocale()), []);
@@ -44,6 +51,12 @@ export function MapApp() {
     () => (detail ? journeyMetrics(detail.journey, detail.touchpoints, detail.interactions, now) : undefined),
     [detail],
   );
+  const studyView = useStudyView(detail, map.studies);
+  const shown = studyView.shown;
+  const boardMetrics = useMemo(
+    () => (shown && shown !== detail ? journeyMetrics(shown.journey, shown.touchpoints, shown.interactions, now) : metrics),
+    [shown, metrics],
+  );
   const compared = ids.flatMap((id) => {
     const entry = map.loaded[id];
     return entry?.ok ? [entry.detail] : [];
@@ -62,14 +75,15 @@ export function MapApp() {
     <div class="wm-page wm-map-page" aria-busy={loading}>
       <nav class="wm-page-header wm-map-nav" aria-label={t('extName')}>
         <p class="wm-brand">
-          {t('extName')} · {comparing ? t('compareHeading') : t('mapTitle')}
+          {t('extName')} · {studyId ? t('compareScriptHeading') : comparing ? t('compareHeading') : t('mapTitle')}
         </p>
         <a href="journeys.html" class="wm-nav-link">
           {t('popupOpenJourneys')}
         </a>
       </nav>
       <main class="wm-map-main">
-        {ids.length === 0 && <ChooseJourney recent={map.recent} />}
+        {studyId && <StudyComparisonPage studyId={studyId} formats={formats} mapHref={mapHref} />}
+        {ids.length === 0 && !studyId && <ChooseJourney recent={map.recent} />}
         {map.failure && (
           <p class="wm-notice" role="alert" data-kind="error">
             {describe(map.failure)}
@@ -80,7 +94,7 @@ export function MapApp() {
             {main.error.code === 'not-found' ? t('mapJourneyMissing') : describe(main.error)}
           </p>
         )}
-        {detail && metrics && !comparing && (
+        {detail && metrics && shown && boardMetrics && !comparing && (
           <>
             <MapHeader
               journey={detail.journey}
@@ -94,12 +108,22 @@ export function MapApp() {
               onMerge={(absorbId) => map.edit({ type: 'merge', keepId: detail.journey.id, absorbId }, t('mapMerged'))}
               onCompare={(otherId) => location.assign(`map.html?journey=${detail.journey.id}&compare=${otherId}`)}
               onDelete={() => map.edit({ type: 'deleteJourney', journeyId: detail.journey.id }, t('mapJourneyDeleted'))}
+              study={studyView.frame}
             />
-            <MetricsPanel metrics={metrics} formats={formats} />
+            <MetricsPanel metrics={metrics} formats={formats} owners={studyView.figures} />
             {detail.touchpoints.length === 0 && <p class="wm-empty">{t('popupEmptyTouchpoints')}</p>}
+            {detail.touchpoints.length > 0 && (
+              <OwnerFilterField
+                value={studyView.filter}
+                shown={shown.touchpoints.length}
+                total={detail.touchpoints.length}
+                formats={formats}
+                onChange={studyView.setFilter}
+              />
+            )}
             <JourneyMapView
-              detail={detail}
-              metrics={metrics}
+              detail={shown}
+              metrics={boardMetrics}
               thumbnails={map.thumbnails}
               otherJourneys={others}
               dir={dir}
@@ -137,6 +161,15 @@ export function MapApp() {
               onDeleteTouchpoint={(id) => map.edit({ type: 'deleteTouchpoint', touchpointId: id }, t('mapTouchpointDeleted'))}
               onOpenScreenshot={(id) => void openScreenshot(id)}
             />
+            {studyView.report && (
+              <ScriptReportView
+                report={studyView.report}
+                touchpoints={detail.touchpoints}
+                thumbnails={map.thumbnails}
+                formats={formats}
+                onOpenScreenshot={(id) => void openScreenshot(id)}
+              />
+            )}
           </>
         )}
         {comparing && compared.length > 0 && (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { JourneyDetail, JourneyEdit, TouchpointChanges } from '@/lib/messages/protocol';
 import type { ErrorInfo } from '@/lib/messages/result';
+import type { Study } from '@/lib/model/study';
 import { onUiNotice } from '@/lib/platform/notices';
 import { pageDb } from '@/lib/platform/page-db';
 import { ScreenshotUrls } from '@/lib/platform/screenshot-urls';
@@ -28,6 +29,7 @@ export function useJourneyMap(ids: readonly string[]) {
   const [loaded, setLoaded] = useState<Record<string, LoadedJourney>>({});
   const [thumbnails, setThumbnails] = useState<Record<string, string>>({});
   const [recent, setRecent] = useState<{ id: string; title: string; startedAt: string }[]>([]);
+  const [studies, setStudies] = useState<Study[]>([]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ErrorInfo>();
   const [lastEdit, setLastEdit] = useState<LastEdit>();
@@ -35,7 +37,12 @@ export function useJourneyMap(ids: readonly string[]) {
   const key = ids.join(',');
 
   const reload = useCallback(async () => {
-    const results = await Promise.all(ids.map((journeyId) => request('journey.detail', { journeyId })));
+    const [results, studyList] = await Promise.all([
+      Promise.all(ids.map((journeyId) => request('journey.detail', { journeyId }))),
+      request('study.list', {}),
+    ]);
+    // Without its study the map still shows the journey, only with no owners or script report.
+    setStudies(studyList.ok ? studyList.value : []);
     const next: Record<string, LoadedJourney> = {};
     results.forEach((result, i) => {
       next[ids[i]!] = result.ok ? { ok: true, detail: result.value } : { ok: false, error: result.error };
@@ -73,6 +80,8 @@ export function useJourneyMap(ids: readonly string[]) {
 
   return {
     loaded,
+    /** Every study, for the journey's study frame, owners and script report. */
+    studies,
     thumbnails,
     recent,
     busy,

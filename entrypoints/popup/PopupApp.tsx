@@ -2,9 +2,13 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useT } from '@/components/i18n';
 import { PopupView, type PopupViewProps } from '@/components/PopupView';
+import type { StudyChoice } from '@/components/study/StudyPicker';
 import type { JourneyOverview } from '@/lib/messages/protocol';
 import type { ErrorInfo } from '@/lib/messages/result';
 import { newId } from '@/lib/model/ids';
+import type { JourneyDetails } from '@/lib/model/journey';
+import type { Study } from '@/lib/model/study';
+import { DEFAULT_STUDY_ID, STAGE_SETS } from '@/lib/model/vocabulary';
 import { uiLocale } from '@/lib/platform/i18n';
 import { onUiNotice } from '@/lib/platform/notices';
 import { currentWindowId, openSidePanel } from '@/lib/platform/side-panel';
@@ -38,10 +42,23 @@ function closeIfPopup(): void {
   if (!new URLSearchParams(location.search).has('tab')) window.close();
 }
 
+/** What a journey started in `study` on its site `siteId` takes from the study: stages, scenario, site. */
+function detailsFor(study: Study | undefined, choice: StudyChoice): JourneyDetails {
+  if (!study) return choice;
+  const site = choice.siteId === 'brand' ? study.brand : study.competitors.find((c) => c.id === choice.siteId);
+  return {
+    ...choice,
+    stages: [...STAGE_SETS[study.stageSet]],
+    ...(study.goal.trim() ? { scenario: study.goal } : {}),
+    ...(site?.domains[0] ? { site: site.domains[0] } : {}),
+  };
+}
+
 /** The popup's controller: state from the background, actions to it. */
 export function PopupApp() {
   const t = useT();
   const [overview, setOverview] = useState<JourneyOverview | undefined>();
+  const [studies, setStudies] = useState<Study[]>();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<PopupViewProps['notice']>();
   // Learnt up front: `sidePanel.open` must be called in the click itself, with no await before it.
@@ -66,6 +83,7 @@ export function PopupApp() {
     void refresh();
     return onUiNotice(() => void refresh());
   }, [refresh]);
+  useEffect(() => void request('study.list', {}).then((r) => r.ok && setStudies(r.value)), []);
 
   /** Runs an action with the buttons disabled, then refreshes. */
   const act = async (action: () => Promise<string | ErrorInfo | undefined>) => {
@@ -97,11 +115,17 @@ export function PopupApp() {
       formatDateTime={(iso) => dateTimeFormat.format(new Date(iso))}
       formatTime={(iso) => timeFormat.format(new Date(iso))}
       formatNumber={(value) => numberFormat.format(value)}
-      onStart={(title) => {
+      studies={studies}
+      initialStudyId={journey?.studyId ?? DEFAULT_STUDY_ID}
+      onStart={(title, choice) => {
         // Asked in the click itself (Firefox refuses later); the journey starts whatever the answer.
         requestRecordingAccess();
         return act(async () => {
-          const result = await request('journey.start', { id: newId(), title, tabId: await targetTabId() });
+          const details = detailsFor(
+            studies?.find((s) => s.id === choice.studyId),
+            choice,
+          );
+          const result = await request('journey.start', { id: newId(), title, details, tabId: await targetTabId() });
           return result.ok ? undefined : result.error;
         });
       }}

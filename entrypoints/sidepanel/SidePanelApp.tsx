@@ -9,7 +9,9 @@ import type { ErrorInfo } from '@/lib/messages/result';
 import { newId } from '@/lib/model/ids';
 import { uiLocale } from '@/lib/platform/i18n';
 import { request } from '@/lib/platform/transport';
+import { useChecklist } from './use-checklist';
 import { useLiveJourney } from './use-live-journey';
+import { useOwners, useStudy } from './use-study';
 
 /** The side panel's controller: the live journey, edits and promotions sent to the background. */
 export function SidePanelApp() {
@@ -23,6 +25,9 @@ export function SidePanelApp() {
   const entries = useMemo(() => (live.detail ? timeline(live.detail.touchpoints, live.detail.interactions) : []), [live.detail]);
   const describe = (error: ErrorInfo) =>
     error.code === 'storage-full' ? t('errorStorageFull') : t('errorGeneric', error.message);
+  const study = useStudy(live.detail);
+  const owners = useOwners(live.detail, study);
+  const checklist = useChecklist({ ...live, study, formats, t, describe });
 
   const act = async (action: () => Promise<{ ok: boolean; error?: ErrorInfo }>, closeEditor = false) => {
     setBusy(true);
@@ -46,6 +51,8 @@ export function SidePanelApp() {
       busy={busy}
       error={error ? describe(error) : undefined}
       formats={formats}
+      checklist={checklist}
+      owners={owners}
       onEdit={(target) => {
         setFailure(undefined);
         setEditing(target);

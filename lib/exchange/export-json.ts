@@ -100,24 +100,28 @@ export function sortedByTime<T extends { id: string }>(records: readonly T[], ti
   return sorted;
 }
 
-/** `YYYY-MM-DDTHH:mm:ss.sssZ` (as `toISOString` writes), each field in its range. */
-const CANONICAL_TIME = /^\d{4}-(?:0\d|1[0-2])-(?:[0-2]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
-
 /**
- * A number that orders canonical timestamps exactly as their text does; `NaN`
- * for any other text. Mixed radix over the digits rather than `Date.parse`,
- * which rolls `02-30` over into March and so would not keep the text's order.
- * The largest key, about 3.6e14, is exact in a double.
+ * A number that orders canonical timestamps (`YYYY-MM-DDTHH:mm:ss.sssZ`, as
+ * `toISOString` writes them, each field in its range) exactly as their text
+ * does; `NaN` for any other text. Mixed radix over the fields rather than
+ * `Date.parse`, which rolls `02-30` over into March and so would not keep the
+ * text's order. The largest key, about 3.6e14, is exact in a double. Read
+ * char by char: a regular expression cost as much as the sort it speeds up.
  */
 export function timeKey(time: string): number {
-  if (!CANONICAL_TIME.test(time)) return Number.NaN;
-  const n = (from: number, to: number) => {
-    let value = 0;
-    for (let i = from; i < to; i++) value = value * 10 + time.charCodeAt(i) - 48;
-    return value;
+  if (time.length !== 24 || time[4] !== '-' || time[7] !== '-' || time[10] !== 'T') return Number.NaN;
+  if (time[13] !== ':' || time[16] !== ':' || time[19] !== '.' || time[23] !== 'Z') return Number.NaN;
+  const digit = (i: number) => {
+    const d = time.charCodeAt(i) - 48;
+    return d >= 0 && d <= 9 ? d : Number.NaN;
   };
-  const days = (n(0, 4) * 13 + n(5, 7)) * 32 + n(8, 10);
-  return (((days * 24 + n(11, 13)) * 60 + n(14, 16)) * 60 + n(17, 19)) * 1000 + n(20, 23);
+  const two = (i: number) => digit(i) * 10 + digit(i + 1);
+  const [month, day, hour, minute, second] = [two(5), two(8), two(11), two(14), two(17)];
+  // Comparisons with NaN are false: a non-digit anywhere gives NaN.
+  if (!(month <= 12 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59)) return Number.NaN;
+  const year = two(0) * 100 + two(2);
+  const days = (year * 13 + month) * 32 + day;
+  return (((days * 24 + hour) * 60 + minute) * 60 + second) * 1000 + digit(20) * 100 + two(21);
 }
 
 interface SchemaDef {
@@ -182,7 +186,12 @@ function objectOrderCheck(shape: Record<string, z.core.$ZodType>): OrderCheck {
   };
 }
 
-/** The file's text: pretty-printed JSON with a trailing newline. */
+/**
+ * The file's text: pretty-printed JSON (two spaces) with a trailing newline,
+ * readable in an editor and diffable in git. Measured against one record per
+ * line (compact records, envelope indented): no faster once the file is big,
+ * since that layout needs a second 100 MB string (bench/export.bench.ts).
+ */
 export function serializeExportFile(file: ExportFile): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }

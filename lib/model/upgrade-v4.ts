@@ -13,7 +13,13 @@ import { DEFAULT_STUDY_ID } from './vocabulary';
 type Loose = Record<string, unknown>;
 
 export function journeyV3toV4(journey: Loose): Loose {
-  return { ...journey, studyId: DEFAULT_STUDY_ID, siteId: 'brand', answers: [], ...pick(journey, ['studyId', 'siteId', 'answers']) };
+  return {
+    ...journey,
+    studyId: DEFAULT_STUDY_ID,
+    siteId: 'brand',
+    answers: [],
+    ...pick(journey, ['studyId', 'siteId', 'answers']),
+  };
 }
 
 export function touchpointV3toV4(touchpoint: Loose): Loose {

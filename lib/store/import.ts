@@ -20,7 +20,13 @@ export async function applyImport(
   const touchpoints = tx.objectStore('touchpoints');
   const interactions = tx.objectStore('interactions');
   const tombstones = tx.objectStore('tombstones');
-  const ids = [...incoming.studies, ...incoming.journeys, ...incoming.touchpoints, ...incoming.interactions, ...incoming.tombstones].map((r) => r.id);
+  const ids = [
+    ...incoming.studies,
+    ...incoming.journeys,
+    ...incoming.touchpoints,
+    ...incoming.interactions,
+    ...incoming.tombstones,
+  ].map((r) => r.id);
   const [localStudies, localJourneys, localTouchpoints, localInteractions, localTombstones] = await Promise.all([
     Promise.all(ids.map((id) => studies.get(id))),
     Promise.all(ids.map((id) => journeys.get(id))),

@@ -9,6 +9,8 @@ export interface JourneyFilter {
   persona: string;
   /** A tag one of the journey's touchpoints carries, exactly. */
   tag: string;
+  /** The study the journeys belong to (its id); empty or absent for every study. */
+  study?: string;
   /** ISO times: journeys started at or after `from` and at or before `to`. */
   from: string | null;
   to: string | null;
@@ -35,6 +37,7 @@ export function matchesJourney(journey: Journey, filter: JourneyFilter): boolean
   const text = filter.text.trim().toLocaleLowerCase();
   const words = [journey.title, journey.scenario, journey.notes, journey.site, journey.persona, journey.researcher].join('\n');
   return (
+    (!filter.study || journey.studyId === filter.study) &&
     contains(words, text) &&
     contains(journey.site, filter.site.trim().toLocaleLowerCase()) &&
     contains(journey.persona, filter.persona.trim().toLocaleLowerCase())

@@ -133,7 +133,7 @@ export async function deleteStudy(db: WaymarkDatabase, id: string, now: string, 
   if (inUse > 0) {
     tx.abort();
     await tx.done.catch(() => undefined);
-    throw new StudyInUseError(`${inUse} journey${inUse === 1 ? '' : 's'} still belong to this study.`);
+    throw new StudyInUseError(`${inUse} journey${inUse === 1 ? ' still belongs' : 's still belong'} to this study.`);
   }
   const deletedAt = now > study.updatedAt ? now : new Date(Date.parse(study.updatedAt) + 1).toISOString();
   await Promise.all([

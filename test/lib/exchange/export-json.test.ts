@@ -12,6 +12,7 @@ import { ExportFile, SCHEMA_VERSION } from '@/lib/model/export-file';
 import { Journey } from '@/lib/model/journey';
 import { orderKeysLike } from '@/lib/model/key-order';
 import { Touchpoint } from '@/lib/model/touchpoint';
+import { exportFileArb } from '../../fixtures/arbitraries';
 import { journeyFixture, touchpointFixture } from '../../fixtures/records';
 
 const input = () => ({
@@ -176,6 +177,16 @@ describe('sortedByTime', () => {
     fc.assert(
       fc.property(arb, (list) => {
         expect(sortedByTime(list, (r) => r.at)).toEqual(byText(list));
+      }),
+    );
+  });
+});
+
+describe('serializeExportFile', () => {
+  it('gives back exactly the value it was given, for any file (property)', () => {
+    fc.assert(
+      fc.property(exportFileArb, (file) => {
+        expect(JSON.parse(serializeExportFile(file))).toEqual(file);
       }),
     );
   });

@@ -60,6 +60,13 @@ describe('queryJourneyPage', () => {
     ]);
   });
 
+  it('filters by study', async () => {
+    const study = '90000000-0000-4000-8000-000000000001';
+    await db.put('journeys', { ...(await db.get('journeys', uuid(1, 3)))!, studyId: study });
+    expect(titles(await queryJourneyPage(db, { ...NO_FILTER, study }, null, 50))).toEqual(['Journey 3']);
+    expect(await queryJourneyPage(db, { ...NO_FILTER, study: '' }, null, 50)).toMatchObject({ items: { length: 25 } });
+  });
+
   it('filters by a tag on the touchpoints and counts them', async () => {
     const page = await queryJourneyPage(db, { ...NO_FILTER, tag: 'pain-point' }, null, 50);
     expect(page.items.map((i) => [i.journey.title, i.touchpointCount])).toEqual([['Journey 7', 2]]);
