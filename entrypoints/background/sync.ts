@@ -1,14 +1,17 @@
 import { browser } from 'wxt/browser';
 import type { Handlers } from '@/lib/messages/router';
 import { newId, nowIso } from '@/lib/model/ids';
+import { makeThumbnail } from '@/lib/platform/screenshot';
 import { getSettings } from '@/lib/platform/settings';
+import { openSyncFolder } from '@/lib/platform/sync-folder';
 import { getSyncConfig, getSyncState, saveSyncConfig, saveSyncState } from '@/lib/platform/sync-storage';
 import { exportAll } from '@/lib/store/export-all';
+import { loadSyncFolder } from '@/lib/store/sync-folder';
 import { storeSyncLocal } from '@/lib/store/sync-local';
-import { SyncError } from '@/lib/sync/backend';
+import { lazyBackend, type SyncBackend, SyncError } from '@/lib/sync/backend';
 import { describeSyncError, runSync } from '@/lib/sync/run-sync';
 import { createSealer, type FileSealer } from '@/lib/sync/seal';
-import { applySetup, type SyncConfig } from '@/lib/sync/sync-setup';
+import { applySetup, type SyncConfig, syncKindOf, syncLocationOf } from '@/lib/sync/sync-setup';
 import { INITIAL_SYNC_STATE, isDue, type SyncState } from '@/lib/sync/sync-state';
 import { countPending, membersOf, type SyncStatus } from '@/lib/sync/sync-status';
 import { createWebDavBackend } from '@/lib/sync/webdav-backend';
@@ -36,6 +39,16 @@ async function scheduleSync(config: SyncConfig | null): Promise<void> {
   const existing = await browser.alarms.get(SYNC_ALARM);
   if (existing?.periodInMinutes === config.intervalMinutes) return;
   await browser.alarms.create(SYNC_ALARM, { delayInMinutes: 1, periodInMinutes: config.intervalMinutes });
+}
+
+/**
+ * Where the team's files are. A folder is the handle the journeys page
+ * stored; it is opened at the start of each run, so a folder whose
+ * permission the browser dropped fails that run with `permission-needed`.
+ */
+function backendFor(config: SyncConfig): SyncBackend {
+  if (syncKindOf(config) === 'folder') return lazyBackend(async () => openSyncFolder(await db()));
+  return createWebDavBackend(config);
 }
 
 /** One run at a time in this worker: a second request waits for the running one. A cache, not state. */
@@ -67,8 +80,8 @@ async function syncNow(trigger: 'demand' | 'schedule'): Promise<void> {
     }
     const { state: next, report } = await runSync(
       {
-        backend: createWebDavBackend(config),
-        local: storeSyncLocal(await db()),
+        backend: backendFor(config),
+        local: storeSyncLocal(await db(), async (image) => makeThumbnail(await createImageBitmap(image))),
         memberId: config.memberId,
         author,
         generator: `Waymark ${browser.runtime.getManifest().version}`,
@@ -90,6 +103,9 @@ function withError(state: SyncState, error: unknown): SyncState {
   return { ...state, lastAttemptAt: nowIso(), lastError: describeSyncError(error) };
 }
 
+/** Skipped screenshots the status lists, newest last. */
+const SHOWN_SKIPPED_SCREENSHOTS = 20;
+
 /** The status the settings panel shows. */
 async function syncStatus(): Promise<SyncStatus> {
   const [config, state, { author }] = await Promise.all([getSyncConfig(), getSyncState(), getSettings()]);
@@ -97,6 +113,8 @@ async function syncStatus(): Promise<SyncStatus> {
   return {
     configured: config !== null,
     enabled: config?.enabled ?? false,
+    kind: syncKindOf(config),
+    folderName: config?.folderName ?? '',
     url: config?.url ?? '',
     user: config?.user ?? '',
     hasPassword: Boolean(config?.password),
@@ -109,6 +127,7 @@ async function syncStatus(): Promise<SyncStatus> {
     lastError: state.lastError,
     lastRetries: state.lastRetries,
     members: membersOf(state),
+    skippedScreenshots: (state.skippedScreenshots ?? []).slice(-SHOWN_SKIPPED_SCREENSHOTS),
   };
 }
 
@@ -118,14 +137,17 @@ export function createSyncHandlers(): Pick<Handlers, 'sync.status' | 'sync.confi
     'sync.status': syncStatus,
     async 'sync.configure'(setup) {
       const previous = await getSyncConfig();
-      const config = applySetup(previous, setup, newId());
+      const folder = setup.kind === 'folder' ? await loadSyncFolder(await db()) : null;
+      const config = applySetup(previous, setup, newId(), folder?.name ?? null);
       await saveSyncConfig(config);
       // Another folder or another passphrase: start afresh, reading every file again.
-      if (previous?.url !== config.url || previous?.passphrase !== config.passphrase) await saveSyncState(INITIAL_SYNC_STATE);
+      if (syncLocationOf(previous) !== syncLocationOf(config) || previous?.passphrase !== config.passphrase) {
+        await saveSyncState(INITIAL_SYNC_STATE);
+      }
       await scheduleSync(config);
       if (config.enabled) {
         try {
-          await createWebDavBackend(config).ensureFolder();
+          await backendFor(config).ensureFolder();
           await syncNow('demand');
         } catch (error) {
           await saveSyncState(withError(await getSyncState(), error));

@@ -4,7 +4,11 @@ import { useT } from '@/components/i18n';
 import { SyncPanel } from '@/components/SyncPanel';
 import { uiLocale } from '@/lib/platform/i18n';
 import { onUiNotice } from '@/lib/platform/notices';
+import { pageDb } from '@/lib/platform/page-db';
+import { canPickFolder, folderAccess, pickFolder } from '@/lib/platform/sync-folder';
 import { request } from '@/lib/platform/transport';
+import { loadSyncFolder, saveSyncFolder } from '@/lib/store/sync-folder';
+import type { PickedFolder } from '@/lib/sync/folder-backend';
 import type { SyncSetup } from '@/lib/sync/sync-setup';
 import type { SyncStatus } from '@/lib/sync/sync-status';
 
@@ -26,6 +30,8 @@ export function TeamSync() {
   const [status, setStatus] = useState<SyncStatus>();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string>();
+  /** The stored folder, loaded ahead so "Allow access again" asks within its click. */
+  const [folder, setFolder] = useState<PickedFolder | null>(null);
   const [dateTimeFormat, numberFormat] = useMemo(
     () => [new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }), new Intl.NumberFormat(uiLocale())],
     [],
@@ -35,6 +41,12 @@ export function TeamSync() {
     const result = await request('sync.status', {});
     if (result.ok) setStatus(result.value);
   };
+  useEffect(() => {
+    if (status?.kind === 'folder')
+      void pageDb()
+        .then(loadSyncFolder)
+        .then(setFolder, () => setFolder(null));
+  }, [status?.kind, status?.folderName]);
   useEffect(() => {
     void refresh();
     return onUiNotice(() => void refresh());
@@ -56,9 +68,7 @@ export function TeamSync() {
         setNotice(t('syncNeedsPermission', new URL(setup.url).origin));
         return;
       }
-      const result = await request('sync.configure', setup);
-      if (result.ok) setStatus(result.value);
-      else setNotice(t('syncErrorOther', result.error.message));
+      await configure(setup);
     });
 
   const onSyncNow = () =>
@@ -68,8 +78,41 @@ export function TeamSync() {
       else setNotice(t('syncErrorOther', result.error.message));
     });
 
+  const configure = async (setup: SyncSetup) => {
+    const result = await request('sync.configure', setup);
+    if (result.ok) setStatus(result.value);
+    else setNotice(t('syncErrorOther', result.error.message));
+  };
+
+  // The picker first, before anything else is awaited: it needs this click's user activation.
+  const onChooseFolder = (setup: SyncSetup) =>
+    act(async () => {
+      const picked = await pickFolder();
+      if (!picked) return;
+      // A handle cannot travel in a message: the page stores it, the worker reads it.
+      await saveSyncFolder(await pageDb(), picked);
+      setFolder(picked);
+      await configure({ ...setup, kind: 'folder' });
+    });
+
+  // Chrome drops a folder's permission after a while; only a click on a page may ask again.
+  const onAllowFolder = () =>
+    act(async () => {
+      const access = folder ? await folderAccess(folder, true).catch(() => 'denied' as const) : 'denied';
+      if (access !== 'granted') {
+        setNotice(t('syncFolderDenied'));
+        return;
+      }
+      const result = await request('sync.run', {});
+      if (result.ok) setStatus(result.value);
+      else setNotice(t('syncErrorOther', result.error.message));
+    });
+
   return (
     <SyncPanel
+      folderSupported={canPickFolder()}
+      onChooseFolder={onChooseFolder}
+      onAllowFolder={onAllowFolder}
       status={status}
       busy={busy}
       notice={notice}

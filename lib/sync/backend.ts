@@ -1,8 +1,9 @@
 /**
- * Where a team's files live, seen through the four things sync does with it.
+ * Where a team's files live, seen through what sync does with it.
  * Implemented by the WebDAV backend (webdav-backend.ts) and the folder
  * backend (folder-backend.ts); the sync run (run-sync.ts) knows nothing else.
- * All names are file names inside the team folder's `members/` folder.
+ * Names are file names inside the team folder's `members/` folder, or for
+ * images its `screenshots/` folder.
  */
 export interface SyncBackend {
   /** Creates the team folder's `members/` folder if it is missing (the team folder itself must exist). */
@@ -16,7 +17,19 @@ export interface SyncBackend {
    * `ifNoneMatch: '*'` when we believe it does not exist yet.
    */
   write(name: string, text: string, condition: WriteCondition): Promise<WriteOutcome>;
+  /** The image files in the team folder's `screenshots/` folder, by name (none if the folder is missing). */
+  listImages(): Promise<string[]>;
+  /** An image file's bytes, or `null` if it is not there. */
+  readImage(name: string): Promise<Uint8Array | null>;
+  /**
+   * Writes an image file unless one of that name exists (a touchpoint's image
+   * never changes), making `screenshots/` if needed. `refused` when the
+   * server will not take it (too large, say): skip it, not the sync.
+   */
+  writeImage(name: string, bytes: Uint8Array): Promise<ImageWriteOutcome>;
 }
+
+export type ImageWriteOutcome = 'written' | 'exists' | 'refused';
 
 /** A member file as listed. */
 export interface RemoteFile {
@@ -57,3 +70,31 @@ export const memberFileName = (memberId: string) => `${memberId}.waymark.json`;
 
 /** Member ids are ours (a UUID made at setup), but a teammate's listing may hold anything: only plain names count. */
 export const MEMBER_FILE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}\.waymark\.json$/;
+
+/** A screenshot's file name in `screenshots/`: `<touchpointId>.<ext>`, as the touchpoint's `screenshot.path` names it. */
+export const SCREENSHOT_FILE = /^[0-9a-f-]{36}\.(webp|jpg|png)$/;
+
+/**
+ * A backend opened on first use, so that failing to open it (no folder
+ * chosen, permission dropped) ends the run like any other backend error:
+ * recorded in the state, retried with backoff.
+ */
+export function lazyBackend(open: () => Promise<SyncBackend>): SyncBackend {
+  let opened: Promise<SyncBackend> | undefined;
+  const backend = () => {
+    opened ??= open().catch((error: unknown) => {
+      opened = undefined;
+      throw error;
+    });
+    return opened;
+  };
+  return {
+    ensureFolder: async () => (await backend()).ensureFolder(),
+    list: async () => (await backend()).list(),
+    read: async (name) => (await backend()).read(name),
+    write: async (name, text, condition) => (await backend()).write(name, text, condition),
+    listImages: async () => (await backend()).listImages(),
+    readImage: async (name) => (await backend()).readImage(name),
+    writeImage: async (name, bytes) => (await backend()).writeImage(name, bytes),
+  };
+}

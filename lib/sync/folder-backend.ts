@@ -1,4 +1,13 @@
-import { MEMBER_FILE, type RemoteFile, type SyncBackend, SyncError, type WriteCondition, type WriteOutcome } from './backend';
+import {
+  type ImageWriteOutcome,
+  MEMBER_FILE,
+  type RemoteFile,
+  SCREENSHOT_FILE,
+  type SyncBackend,
+  SyncError,
+  type WriteCondition,
+  type WriteOutcome,
+} from './backend';
 
 /**
  * The part of the File System Access API's `FileSystemDirectoryHandle` the
@@ -15,11 +24,24 @@ export interface DirectoryHandleLike {
   values(): AsyncIterable<DirectoryHandleLike | FileHandleLike>;
 }
 
+/** Read-write access to a picked folder, as the browser's permission for it stands. */
+export type FolderAccess = 'granted' | 'denied' | 'prompt';
+
+/**
+ * A folder the researcher picked: a directory handle with the File System
+ * Access API's permission methods (https://wicg.github.io/file-system-access/#api-filesystemhandle-querypermission).
+ * OPFS handles and Firefox lack them: their access is always granted.
+ */
+export interface PickedFolder extends DirectoryHandleLike {
+  queryPermission?(descriptor: { mode: 'readwrite' }): Promise<FolderAccess>;
+  requestPermission?(descriptor: { mode: 'readwrite' }): Promise<FolderAccess>;
+}
+
 export interface FileHandleLike {
   readonly kind: 'file';
   readonly name: string;
-  getFile(): Promise<{ lastModified: number; size: number; text(): Promise<string> }>;
-  createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>;
+  getFile(): Promise<{ lastModified: number; size: number; text(): Promise<string>; arrayBuffer(): Promise<ArrayBuffer> }>;
+  createWritable(): Promise<{ write(data: string | Uint8Array): Promise<void>; close(): Promise<void> }>;
 }
 
 /**
@@ -49,6 +71,28 @@ export function createFolderBackend(root: DirectoryHandleLike): SyncBackend {
     }
   }
 
+  /** The `screenshots` folder, or `null` when it is missing and not to be made. */
+  async function screenshots(create: boolean): Promise<DirectoryHandleLike | null> {
+    try {
+      return await root.getDirectoryHandle('screenshots', { create });
+    } catch (error) {
+      if (!create && isNotFound(error)) return null;
+      throw translate(error, 'The team folder has no "screenshots" folder.');
+    }
+  }
+
+  async function writeFile(dir: DirectoryHandleLike, name: string, data: string | Uint8Array): Promise<FileHandleLike> {
+    try {
+      const handle = await dir.getFileHandle(name, { create: true });
+      const writable = await handle.createWritable();
+      await writable.write(data);
+      await writable.close(); // the file is replaced only now, atomically (the spec writes to a swap file)
+      return handle;
+    } catch (error) {
+      throw translate(error, `Could not write ${name}.`);
+    }
+  }
+
   return {
     async ensureFolder() {
       await members(true);
@@ -71,15 +115,38 @@ export function createFolderBackend(root: DirectoryHandleLike): SyncBackend {
       const before = await current(dir, name);
       const expected = 'ifMatch' in condition ? condition.ifMatch : null;
       if (expected === null ? before !== null : before?.etag !== expected) return { written: false, reason: 'changed' };
-      try {
-        const handle = await dir.getFileHandle(name, { create: true });
-        const writable = await handle.createWritable();
-        await writable.write(text);
-        await writable.close(); // the file is replaced only now, atomically (the spec writes to a swap file)
-        return { written: true, etag: etagOf(await handle.getFile()) };
-      } catch (error) {
-        throw translate(error, `Could not write ${name}.`);
+      const handle = await writeFile(dir, name, text);
+      return { written: true, etag: etagOf(await handle.getFile()) };
+    },
+    async listImages(): Promise<string[]> {
+      const dir = await screenshots(false);
+      const names: string[] = [];
+      if (!dir) return names;
+      for await (const entry of dir.values()) {
+        if (entry.kind === 'file' && SCREENSHOT_FILE.test(entry.name)) names.push(entry.name);
       }
+      return names;
+    },
+    async readImage(name: string) {
+      const dir = await screenshots(false);
+      if (!dir || !SCREENSHOT_FILE.test(name)) return null;
+      try {
+        return new Uint8Array(await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer());
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw translate(error, `Could not read ${name}.`);
+      }
+    },
+    async writeImage(name: string, bytes: Uint8Array): Promise<ImageWriteOutcome> {
+      if (!SCREENSHOT_FILE.test(name)) throw new SyncError('server', `Not a screenshot file name: ${name}`);
+      const dir = (await screenshots(true)) as DirectoryHandleLike;
+      const existing = await dir.getFileHandle(name).catch((error: unknown) => {
+        if (isNotFound(error)) return null;
+        throw translate(error, `Could not read ${name}.`);
+      });
+      if (existing) return 'exists';
+      await writeFile(dir, name, bytes);
+      return 'written';
     },
   };
 }

@@ -12,8 +12,8 @@ import type { Tombstone } from '../model/tombstone';
  * journey in it, so the file is valid and readable on its own. Everyone's files together hold every record's newest version, and no
  * file grows with the size of the team: when a teammate edits or deletes one
  * of my records, their newer version travels in their file and leaves mine.
- * Screenshots are not synced: a touchpoint keeps its screenshot's
- * description, the image stays in the browser that took it.
+ * Images are not in it: a touchpoint keeps its screenshot's description, and
+ * the image travels on its own, only if the study allows it (screenshot-sync.ts).
  */
 export function buildMemberFile(records: LocalRecords, author: string, generator: string): ExportFile {
   const mine = <T extends { author: string }>(list: readonly T[]) => list.filter((r) => r.author === author);

@@ -5,6 +5,7 @@ import { parseImport } from '../exchange/parse-import';
 import type { ExportFile } from '../model/export-file';
 import { memberFileName, type RemoteFile, type SyncBackend, SyncError } from './backend';
 import { buildMemberFile } from './member-file';
+import { MAX_SYNCED_SCREENSHOT_BYTES, type ScreenshotReport, type SyncScreenshotStore, syncScreenshots } from './screenshot-sync';
 import { type FileSealer, looksSealed } from './seal';
 import { backoffMinutes, type MemberStatus, type SyncProblem, type SyncState, sameEtag } from './sync-state';
 
@@ -12,6 +13,8 @@ import { backoffMinutes, type MemberStatus, type SyncProblem, type SyncState, sa
 export interface SyncLocal {
   readAll(): Promise<LocalRecords>;
   merge(file: ExportFile): Promise<ImportReport>;
+  /** The stored screenshot images; without it, images are not synced. */
+  screenshots?: SyncScreenshotStore;
 }
 
 /** Everything one sync run needs; no browser API, so it runs the same in Node tests. */
@@ -27,6 +30,8 @@ export interface SyncRun {
   sealer: FileSealer | null;
   now: () => string;
   sleep: (ms: number) => Promise<void>;
+  /** Screenshots larger than this are not synced (default `MAX_SYNCED_SCREENSHOT_BYTES`). */
+  maxScreenshotBytes?: number;
 }
 
 /** What one run did. */
@@ -43,6 +48,8 @@ export interface SyncReport {
   rejected: { name: string; reason: string }[];
   /** Journeys the merge may have changed here, for refreshing open pages. */
   journeyIds: string[];
+  /** Screenshot images sent and received (only for studies that allow it). */
+  screenshots: ScreenshotReport;
 }
 
 /** Attempts at writing our file before giving up until the next run. */
@@ -62,11 +69,29 @@ export const RETRY_SHORTLY_MS = 1_100;
  * outcome, and a failure leaves every local record in place for next time.
  */
 export async function runSync(run: SyncRun, previous: SyncState): Promise<{ state: SyncState; report: SyncReport }> {
-  const report: SyncReport = { read: 0, merged: null, wrote: false, retries: 0, rejected: [], journeyIds: [] };
+  const report: SyncReport = {
+    read: 0,
+    merged: null,
+    wrote: false,
+    retries: 0,
+    rejected: [],
+    journeyIds: [],
+    screenshots: { uploaded: 0, downloaded: 0, skipped: [] },
+  };
   const state: SyncState = { ...previous, members: { ...previous.members }, lastAttemptAt: run.now() };
   try {
     await pull(run, state, report);
-    await push(run, state, report);
+    const records = await push(run, state, report);
+    if (run.local.screenshots) {
+      const sync = {
+        backend: run.backend,
+        store: run.local.screenshots,
+        sealer: run.sealer,
+        author: run.author,
+        maxBytes: run.maxScreenshotBytes ?? MAX_SYNCED_SCREENSHOT_BYTES,
+      };
+      report.screenshots = await syncScreenshots(sync, records, state);
+    }
     return { state: succeeded(state, run.now(), report), report };
   } catch (error) {
     return { state: failed(state, run.now(), describeSyncError(error), report), report };
@@ -173,21 +198,25 @@ async function readMemberFile(run: SyncRun, listed: RemoteFile): Promise<ReadFil
   };
 }
 
-/** Writes our file if it changed, guarded by its ETag; a lost race is re-read, merged and retried. */
-async function push(run: SyncRun, state: SyncState, report: SyncReport): Promise<void> {
+/**
+ * Writes our file if it changed, guarded by its ETag; a lost race is re-read,
+ * merged and retried. Returns the local records as last read.
+ */
+async function push(run: SyncRun, state: SyncState, report: SyncReport): Promise<LocalRecords> {
   const ownName = memberFileName(run.memberId);
   let etag = state.ownEtag;
   for (let attempt = 1; ; attempt++) {
-    const file = buildMemberFile(await run.local.readAll(), run.author, run.generator);
+    const records = await run.local.readAll();
+    const file = buildMemberFile(records, run.author, run.generator);
     const text = serializeExportFile(file);
     const hash = fnv1a64(text);
-    if (hash === state.ownHash && etag !== null) return; // nothing new since our last write
+    if (hash === state.ownHash && etag !== null) return records; // nothing new since our last write
     const body = run.sealer ? await run.sealer.seal(text, ownName) : text;
     const outcome = await run.backend.write(ownName, body, etag === null ? { ifNoneMatch: '*' } : { ifMatch: etag });
     if (outcome.written) {
       Object.assign(state, { ownEtag: outcome.etag, ownHash: hash, pushedAsOf: file.exportedAt });
       report.wrote = true;
-      return;
+      return records;
     }
     report.retries++;
     if (attempt >= MAX_WRITE_ATTEMPTS) {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { integer } from '../model/common';
 import { base64ToBytes, bytesToBase64 } from '../exchange/base64';
+import { integer } from '../model/common';
 
 /**
  * End-to-end encryption of member files with a team passphrase (WebCrypto,
@@ -45,6 +45,60 @@ export type OpenFailure = 'wrong-passphrase' | 'not-sealed' | 'no-passphrase';
 export interface FileSealer {
   seal(text: string, fileName: string): Promise<string>;
   open(text: string, fileName: string): Promise<{ ok: true; text: string } | { ok: false; reason: OpenFailure }>;
+  /** Seals bytes (a screenshot) into a binary envelope (see `sealedBytesLayout`), the file name bound as with files. */
+  sealBytes(bytes: Uint8Array, fileName: string): Promise<Uint8Array>;
+  openBytes(bytes: Uint8Array, fileName: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: OpenFailure }>;
+}
+
+/**
+ * A sealed binary file (a screenshot): the same key and cipher as a sealed
+ * member file, without base64: the ASCII magic `WMSEALB1`, the PBKDF2
+ * iteration count (uint32, big-endian), the salt's length (one byte) and the
+ * salt, the 12-byte IV, then the ciphertext with its 128-bit tag.
+ */
+const BYTES_MAGIC = new TextEncoder().encode('WMSEALB1');
+const IV_BYTES = 12;
+
+/** Whether bytes start like a sealed binary envelope. */
+export function looksSealedBytes(bytes: Uint8Array): boolean {
+  return bytes.length >= BYTES_MAGIC.length && BYTES_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+interface BytesEnvelope {
+  iterations: number;
+  salt: Uint8Array;
+  iv: Uint8Array;
+  data: Uint8Array;
+}
+
+function packBytes({ iterations, salt, iv, data }: BytesEnvelope): Uint8Array {
+  const out = new Uint8Array(BYTES_MAGIC.length + 5 + salt.length + iv.length + data.length);
+  out.set(BYTES_MAGIC, 0);
+  let at = BYTES_MAGIC.length;
+  new DataView(out.buffer).setUint32(at, iterations);
+  out[at + 4] = salt.length;
+  at += 5;
+  out.set(salt, at);
+  out.set(iv, at + salt.length);
+  out.set(data, at + salt.length + iv.length);
+  return out;
+}
+
+function unpackBytes(bytes: Uint8Array): BytesEnvelope | null {
+  if (!looksSealedBytes(bytes)) return null;
+  const at = BYTES_MAGIC.length;
+  if (bytes.length < at + 5) return null;
+  const iterations = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(at);
+  const saltLength = bytes[at + 4] ?? 0;
+  const dataAt = at + 5 + saltLength + IV_BYTES;
+  if (iterations < PBKDF2_ITERATIONS || iterations > MAX_ITERATIONS) return null;
+  if (saltLength < 8 || saltLength > 48 || bytes.length < dataAt + 16) return null;
+  return {
+    iterations,
+    salt: bytes.slice(at + 5, at + 5 + saltLength),
+    iv: bytes.slice(at + 5 + saltLength, dataAt),
+    data: bytes.slice(dataAt),
+  };
 }
 
 const encoder = new TextEncoder();
@@ -69,23 +123,52 @@ export function createSealer(passphrase: string, options: { salt?: Uint8Array; i
     return key;
   };
 
+  const encrypt = async (plain: Uint8Array, fileName: string) => {
+    const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+    const key = await keyFor(ownSalt, iterations);
+    const data = await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv: iv as BufferSource, additionalData: encoder.encode(fileName) as BufferSource },
+      key,
+      plain as BufferSource,
+    );
+    return { iv, data: new Uint8Array(data) };
+  };
+  /** `null` when the tag check fails: alike for a wrong key and for tampering, both mean "not our passphrase". */
+  const decrypt = async (envelope: BytesEnvelope, fileName: string): Promise<Uint8Array | null> => {
+    const key = await keyFor(envelope.salt, envelope.iterations);
+    try {
+      const plain = await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: envelope.iv as BufferSource, additionalData: encoder.encode(fileName) as BufferSource },
+        key,
+        envelope.data as BufferSource,
+      );
+      return new Uint8Array(plain);
+    } catch {
+      return null;
+    }
+  };
+
   return {
     async seal(text, fileName) {
-      const iv = crypto.getRandomValues(new Uint8Array(12));
-      const key = await keyFor(ownSalt, iterations);
-      const data = await crypto.subtle.encrypt(
-        { name: 'AES-GCM', iv: iv as BufferSource, additionalData: encoder.encode(fileName) as BufferSource },
-        key,
-        encoder.encode(text) as BufferSource,
-      );
+      const { iv, data } = await encrypt(encoder.encode(text), fileName);
       const envelope: SealedFile = {
         format: 'waymark-sealed',
         version: 1,
         kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: bytesToBase64(ownSalt) },
         cipher: { name: 'AES-GCM', iv: bytesToBase64(iv) },
-        data: bytesToBase64(new Uint8Array(data)),
+        data: bytesToBase64(data),
       };
       return `${JSON.stringify(envelope)}\n`;
+    },
+    async sealBytes(bytes, fileName) {
+      const { iv, data } = await encrypt(bytes, fileName);
+      return packBytes({ iterations, salt: ownSalt, iv, data });
+    },
+    async openBytes(bytes, fileName) {
+      const envelope = unpackBytes(bytes);
+      if (!envelope) return { ok: false, reason: 'not-sealed' };
+      const plain = await decrypt(envelope, fileName);
+      return plain ? { ok: true, bytes: plain } : { ok: false, reason: 'wrong-passphrase' };
     },
     async open(text, fileName) {
       let envelope: SealedFile;
@@ -96,22 +179,16 @@ export function createSealer(passphrase: string, options: { salt?: Uint8Array; i
       } catch {
         return { ok: false, reason: 'not-sealed' };
       }
-      const key = await keyFor(base64ToBytes(envelope.kdf.salt), envelope.kdf.iterations);
-      try {
-        const plain = await crypto.subtle.decrypt(
-          {
-            name: 'AES-GCM',
-            iv: base64ToBytes(envelope.cipher.iv) as BufferSource,
-            additionalData: encoder.encode(fileName) as BufferSource,
-          },
-          key,
-          base64ToBytes(envelope.data) as BufferSource,
-        );
-        return { ok: true, text: new TextDecoder().decode(plain) };
-      } catch {
-        // AES-GCM's tag check fails alike for a wrong key and for tampering: both mean "not our passphrase".
-        return { ok: false, reason: 'wrong-passphrase' };
-      }
+      const plain = await decrypt(
+        {
+          iterations: envelope.kdf.iterations,
+          salt: base64ToBytes(envelope.kdf.salt),
+          iv: base64ToBytes(envelope.cipher.iv),
+          data: base64ToBytes(envelope.data),
+        },
+        fileName,
+      );
+      return plain ? { ok: true, text: new TextDecoder().decode(plain) } : { ok: false, reason: 'wrong-passphrase' };
     },
   };
 }

@@ -53,6 +53,10 @@ export const SyncState = z.strictObject({
   lastError: z.nullable(SyncProblem),
   /** How many writes of the last run lost a race and were retried after merging. */
   lastRetries: integer(0, Number.MAX_SAFE_INTEGER),
+  /** Touchpoints whose screenshot is in the shared folder (uploaded by us, or found there): never sent again. */
+  uploadedScreenshots: z.optional(list(text(100), 1_000_000)),
+  /** Screenshots skipped for good (too large, refused, unreadable), by touchpoint id, and why in plain words. */
+  skippedScreenshots: z.optional(list(z.strictObject({ touchpointId: text(100), reason: text(500) }), 10_000)),
 });
 export type SyncState = z.infer<typeof SyncState>;
 

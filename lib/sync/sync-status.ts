@@ -1,12 +1,17 @@
 import * as z from 'zod/mini';
 import type { LocalRecords } from '../exchange/merge';
 import { integer, list, Timestamp, text } from '../model/common';
+import { SyncKind } from './sync-setup';
 import { MemberStatus, SyncProblem, type SyncState } from './sync-state';
 
 /** Team sync as the settings panel shows it. Never holds the password or the passphrase. */
 export const SyncStatus = z.strictObject({
   configured: z.boolean(),
   enabled: z.boolean(),
+  /** Where the team's files are. */
+  kind: SyncKind,
+  /** The chosen folder's name (`''` if none was chosen). */
+  folderName: text(500),
   /** The team folder's address (no credentials in it). */
   url: text(2_000),
   user: text(200),
@@ -22,6 +27,8 @@ export const SyncStatus = z.strictObject({
   lastError: z.nullable(SyncProblem),
   lastRetries: integer(0, Number.MAX_SAFE_INTEGER),
   members: list(z.extend(z.omit(MemberStatus, { etag: true }), { name: text(200) }), 1_000),
+  /** Screenshots that were not synced (too large, refused, unreadable) and why, newest last. */
+  skippedScreenshots: z.optional(list(z.strictObject({ touchpointId: text(100), reason: text(500) }), 100)),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

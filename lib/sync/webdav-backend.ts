@@ -1,4 +1,13 @@
-import { MEMBER_FILE, type RemoteFile, type SyncBackend, SyncError, type WriteCondition, type WriteOutcome } from './backend';
+import {
+  type ImageWriteOutcome,
+  MEMBER_FILE,
+  type RemoteFile,
+  SCREENSHOT_FILE,
+  type SyncBackend,
+  SyncError,
+  type WriteCondition,
+  type WriteOutcome,
+} from './backend';
 import { parseMultistatus } from './multistatus';
 
 /** Where and as whom to reach a WebDAV team folder. */
@@ -36,14 +45,20 @@ export function folderUrl(url: string): string {
 export function createWebDavBackend(account: WebDavAccount, fetchImpl: typeof fetch = (...a) => fetch(...a)): SyncBackend {
   const base = folderUrl(account.url);
   const members = new URL('members/', base).href;
+  const screenshots = new URL('screenshots/', base).href;
   const auth = basicAuth(account.user, account.password);
 
-  async function send(method: string, url: string, headers: Record<string, string> = {}, body?: string): Promise<Response> {
+  async function send(
+    method: string,
+    url: string,
+    headers: Record<string, string> = {},
+    body?: string | Uint8Array,
+  ): Promise<Response> {
     try {
       return await fetchImpl(url, {
         method,
         headers: { Authorization: auth, ...headers },
-        body,
+        body: body as BodyInit | undefined,
         credentials: 'omit', // the Authorization header only, never the browser's cookies for that site
         cache: 'no-store',
       });
@@ -109,7 +124,47 @@ export function createWebDavBackend(account: WebDavAccount, fetchImpl: typeof fe
       // Apache's PUT reply carries no ETag: read it back.
       return { written: true, etag: response.headers.get('ETag') ?? (await etagOf(url)) };
     },
+    async listImages(): Promise<string[]> {
+      const response = await send(
+        'PROPFIND',
+        screenshots,
+        { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' },
+        PROPFIND_BODY,
+      );
+      if (response.status === 404) return [];
+      if (response.status !== 207) fail(response, 'list the screenshots folder');
+      const names = parseMultistatus(await response.text()).map((entry) =>
+        entry.collection ? undefined : lastSegment(entry.href),
+      );
+      return names.filter((name): name is string => name !== undefined && SCREENSHOT_FILE.test(name));
+    },
+    async readImage(name: string) {
+      const response = await send('GET', imageUrl(name));
+      if (response.status === 404) return null;
+      if (!response.ok) fail(response, `read ${name}`);
+      return new Uint8Array(await response.arrayBuffer());
+    },
+    async writeImage(name: string, bytes: Uint8Array): Promise<ImageWriteOutcome> {
+      for (let attempt = 1; ; attempt++) {
+        const headers = { 'Content-Type': 'application/octet-stream', 'If-None-Match': '*' };
+        const response = await send('PUT', imageUrl(name), headers, bytes);
+        await response.body?.cancel();
+        if (response.status === 412) return 'exists';
+        if (response.status === 413 || response.status === 415 || response.status === 507) return 'refused';
+        if (response.ok) return 'written';
+        if (response.status !== 409 || attempt > 1) fail(response, `write ${name}`);
+        // 409: `screenshots/` is missing (RFC 4918 §9.7.1). Make it (405: it exists already) and put again.
+        const made = await send('MKCOL', screenshots);
+        await made.body?.cancel();
+        if (made.status !== 201 && made.status !== 405) fail(made, 'create the screenshots folder');
+      }
+    },
   };
+
+  function imageUrl(name: string): string {
+    if (!SCREENSHOT_FILE.test(name)) throw new SyncError('server', `Not a screenshot file name: ${name}`);
+    return new URL(name, screenshots).href;
+  }
 
   function memberUrl(name: string): string {
     if (!MEMBER_FILE.test(name)) throw new SyncError('server', `Not a member file name: ${name}`);

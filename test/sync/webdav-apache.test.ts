@@ -2,10 +2,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncBackend } from '@/lib/sync/backend';
-import { createSealer } from '@/lib/sync/seal';
+import { createSealer, looksSealedBytes } from '@/lib/sync/seal';
 import { createWebDavBackend } from '@/lib/sync/webdav-backend';
+import { captureWithScreenshot, imageBytes, storedImage, studyFor } from '../lib/sync/screenshots';
 import { type Member, makeMember, tpId } from '../lib/sync/team';
-import { type ApacheDav, apacheAvailable, startApacheDav } from '../webdav/apache';
+import { type ApacheDav, apacheAvailable, davRequest, startApacheDav } from '../webdav/apache';
 
 /**
  * The WebDAV backend against a real Apache httpd with mod_dav_fs (Debian's
@@ -109,6 +110,52 @@ describe.skipIf(!apacheAvailable())('WebDAV sync against a real Apache httpd', (
     for (const file of await readdir(join(dav.dataDir, 'members'))) {
       expect(await readFile(join(dav.dataDir, 'members', file), 'utf8')).not.toContain('PLANTED-4242');
     }
+  });
+
+  it("syncs screenshots only for a study that allows it: B receives A's image bytes, sealed on the server when encrypted", async () => {
+    const team = async (folder: string) => {
+      expect((await davRequest(dav, 'MKCOL', folder)).status).toBe(201);
+      const teamBackend = createWebDavBackend({ url: `${dav.url}${folder}`, user: dav.user, password: dav.password });
+      await teamBackend.ensureFolder();
+      return { backend: teamBackend, dir: join(dav.dataDir, folder) };
+    };
+    const listScreenshots = (dir: string) => readdir(join(dir, 'screenshots')).catch(() => null);
+
+    // A study that does not allow it (the default): nothing under screenshots/.
+    const off = await team('shots-off/');
+    const [a1, b1] = [await member('Alice', 11), await member('Bob', 12)];
+    await captureWithScreenshot(a1, tpId(11, 1), studyFor('Alice', 11, false), imageBytes('off'));
+    for (const m of [a1, b1]) await m.sync(off.backend);
+    expect(await listScreenshots(off.dir)).toBeNull();
+    expect(await storedImage(b1, tpId(11, 1))).toBeNull();
+
+    // A study that allows it: Bob receives Alice's bytes; a routine sync moves no image.
+    const on = await team('shots-on/');
+    const [a2, b2] = [await member('Alice', 13), await member('Bob', 14)];
+    const bytes = imageBytes('on', 50_000);
+    await captureWithScreenshot(a2, tpId(13, 1), studyFor('Alice', 13, true), bytes);
+    expect((await a2.sync(on.backend)).screenshots.uploaded).toBe(1);
+    expect((await b2.sync(on.backend)).screenshots.downloaded).toBe(1);
+    expect(a2.state.lastError).toBeNull();
+    expect(b2.state.lastError).toBeNull();
+    expect(await storedImage(b2, tpId(13, 1))).toEqual(bytes);
+    expect(new Uint8Array(await readFile(join(on.dir, 'screenshots', `${tpId(13, 1)}.webp`)))).toEqual(bytes);
+    expect((await b2.sync(on.backend)).screenshots).toEqual({ uploaded: 0, downloaded: 0, skipped: [] });
+    // The image never changes: a second PUT is refused by If-None-Match: * and counts as there.
+    expect(await on.backend.writeImage(`${tpId(13, 1)}.webp`, imageBytes('other'))).toBe('exists');
+
+    // Encrypted: the server holds a sealed envelope, not the image; Bob opens it.
+    const sealed = await team('shots-sealed/');
+    const [a3, b3] = [
+      await member('Alice', 15, createSealer('our team phrase')),
+      await member('Bob', 16, createSealer('our team phrase')),
+    ];
+    await captureWithScreenshot(a3, tpId(15, 1), studyFor('Alice', 15, true), bytes);
+    for (const m of [a3, b3]) await m.sync(sealed.backend);
+    const onServer = new Uint8Array(await readFile(join(sealed.dir, 'screenshots', `${tpId(15, 1)}.webp`)));
+    expect(looksSealedBytes(onServer)).toBe(true);
+    expect(Buffer.from(onServer).includes(Buffer.from(bytes.slice(0, 64)))).toBe(false);
+    expect(await storedImage(b3, tpId(15, 1))).toEqual(bytes);
   });
 });
 

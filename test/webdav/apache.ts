@@ -133,3 +133,21 @@ export async function startApacheDav(options: ApacheOptions = {}): Promise<Apach
     },
   };
 }
+
+/**
+ * Sends `method` to `path` under the shared folder as a teammate's WebDAV
+ * client would (Basic auth), e.g. to drop a file into `members/` or make a folder.
+ */
+export async function davRequest(
+  dav: ApacheDav,
+  method: 'PUT' | 'MKCOL' | 'DELETE',
+  path: string,
+  body?: string,
+): Promise<{ status: number; text: string }> {
+  const response = await fetch(new URL(path, dav.url), {
+    method,
+    body,
+    headers: { Authorization: `Basic ${Buffer.from(`${dav.user}:${dav.password}`).toString('base64')}` },
+  });
+  return { status: response.status, text: await response.text() };
+}

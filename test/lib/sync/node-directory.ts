@@ -57,17 +57,22 @@ function nodeFileHandle(path: string): FileHandleLike {
     name: basename(path),
     async getFile() {
       const info = await stat(path).catch((error: unknown) => Promise.reject(notFound(error, path)));
-      return { lastModified: info.mtimeMs, size: info.size, text: () => readFile(path, 'utf8') };
+      return {
+        lastModified: info.mtimeMs,
+        size: info.size,
+        text: () => readFile(path, 'utf8'),
+        arrayBuffer: async () => new Uint8Array(await readFile(path)).buffer,
+      };
     },
     async createWritable() {
       const swap = `${path}.crswap`;
-      let data = '';
+      const chunks: Buffer[] = [];
       return {
-        async write(chunk: string) {
-          data += chunk;
+        async write(chunk: string | Uint8Array) {
+          chunks.push(Buffer.from(chunk));
         },
         async close() {
-          await writeFile(swap, data);
+          await writeFile(swap, Buffer.concat(chunks));
           await rename(swap, path);
         },
       };

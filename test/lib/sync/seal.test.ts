@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSealer, looksSealed, PBKDF2_ITERATIONS, SealedFile } from '@/lib/sync/seal';
+import { createSealer, looksSealed, looksSealedBytes, PBKDF2_ITERATIONS, SealedFile } from '@/lib/sync/seal';
 
 const NAME = 'members/0b8f6f7e.waymark.json';
 const PLAIN = JSON.stringify({ note: 'PLANTED-NOTE the delivery fee shocked me', url: 'https://shop.example/cart' });
@@ -51,5 +51,21 @@ describe('createSealer', () => {
     expect(await createSealer('x').open(weak, NAME)).toEqual({ ok: false, reason: 'not-sealed' });
     expect(await createSealer('x').open('{"format":"waymark-sealed"}', NAME)).toEqual({ ok: false, reason: 'not-sealed' });
     expect(looksSealed(PLAIN)).toBe(false);
+  });
+
+  it('seals bytes (a screenshot) with a fresh IV, the file name bound, and opens them with the passphrase only', async () => {
+    const image = new TextEncoder().encode('RIFF....WEBPVP8 PLANTED-PIXELS');
+    const shot = '20000000-0000-4000-8001-000000000001.webp';
+    const sealer = createSealer('team secret');
+    const [a, b] = [await sealer.sealBytes(image, shot), await sealer.sealBytes(image, shot)];
+    expect(looksSealedBytes(a)).toBe(true);
+    expect(looksSealedBytes(image)).toBe(false);
+    expect(Buffer.from(a).toString('latin1')).not.toContain('PLANTED');
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(false);
+    expect(await createSealer('team secret').openBytes(a, shot)).toEqual({ ok: true, bytes: image });
+    expect(await createSealer('wrong').openBytes(a, shot)).toEqual({ ok: false, reason: 'wrong-passphrase' });
+    expect(await sealer.openBytes(a, `x${shot.slice(1)}`)).toEqual({ ok: false, reason: 'wrong-passphrase' });
+    expect(await sealer.openBytes(image, shot)).toEqual({ ok: false, reason: 'not-sealed' });
+    expect(await sealer.openBytes(a.slice(0, 20), shot)).toEqual({ ok: false, reason: 'not-sealed' });
   });
 });

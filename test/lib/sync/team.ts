@@ -18,6 +18,8 @@ export interface Member {
   state: SyncState;
   sealer: FileSealer | null;
   sleeps: number[];
+  /** Screenshots larger than this are not synced (the run's default when unset). */
+  maxScreenshotBytes?: number;
   sync(backend: SyncBackend): Promise<SyncReport>;
   /** Captures a touchpoint in this member's journey (made on first use). */
   capture(id: string, overrides?: Partial<Touchpoint>): Promise<Touchpoint>;
@@ -60,6 +62,7 @@ export async function makeMember(author: string, n: number, sealer: FileSealer |
           author,
           generator: 'Waymark test',
           sealer: member.sealer,
+          maxScreenshotBytes: member.maxScreenshotBytes,
           now: tick,
           sleep: async (ms) => {
             member.sleeps.push(ms);
