@@ -257,6 +257,18 @@ function SyncStatusView({
           </ul>
         </>
       )}
+      {(status.skippedScreenshots?.length ?? 0) > 0 && (
+        <>
+          <h3>{t('syncScreenshotsSkipped')}</h3>
+          <ul class="wm-sync-members" data-sync-skipped-screenshots>
+            {status.skippedScreenshots?.map((s) => (
+              <li key={s.touchpointId} data-skipped-screenshot={s.touchpointId}>
+                {t('syncRejected', [`screenshots/${s.touchpointId}`, s.reason])}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }

@@ -70,6 +70,18 @@ describe('SyncPanel', () => {
     expect(props.onChooseFolder).toHaveBeenCalledWith(expect.objectContaining({ kind: 'folder', url: '', password: '' }));
   });
 
+  it('lists the screenshots sync skipped, each with its reason, and nothing when none were', async () => {
+    const skipped = [{ touchpointId: 'a1b2c3d4-0000-4000-8000-000000000001', reason: 'larger than 8 MB' }];
+    const { root } = mount({ status: { ...folderStatus, skippedScreenshots: skipped } });
+    await settled(root, 'folder');
+    const items = [...root.querySelectorAll('[data-sync-skipped-screenshots] li')];
+    expect(items.map((li) => li.getAttribute('data-skipped-screenshot'))).toEqual([skipped[0]?.touchpointId]);
+    document.body.innerHTML = '';
+    const { root: clean } = mount({ status: folderStatus });
+    await settled(clean, 'folder');
+    expect(clean.querySelector('[data-sync-skipped-screenshots]')).toBeNull();
+  });
+
   it('says where folders are not available, and does not let a folder setup be saved', async () => {
     const { root } = mount({ status: folderStatus, folderSupported: false });
     await settled(root, 'folder');
