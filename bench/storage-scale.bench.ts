@@ -74,6 +74,7 @@ function recordsOf({ i, perJourney, defaults }: { i: number; perJourney: number;
       position: Date.parse(at),
       interactionId: null,
       screenshot: null,
+      owner: null,
     };
   });
   return { journey, touchpoints };
