@@ -1,31 +1,18 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncBackend } from '@/lib/sync/backend';
 import { createFolderBackend } from '@/lib/sync/folder-backend';
 import { MAX_WRITE_ATTEMPTS, RETRY_SHORTLY_MS } from '@/lib/sync/run-sync';
 import { createSealer } from '@/lib/sync/seal';
 import { nodeDirectoryHandle } from './node-directory';
-import { type Member, makeMember, tick, tpId } from './team';
+import { tick, tpId, withTeamFolder } from './team';
 
 let dir: string;
 let folder: SyncBackend;
-const members: Member[] = [];
-const member = async (...args: Parameters<typeof makeMember>) => {
-  const m = await makeMember(...args);
-  members.push(m);
-  return m;
-};
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'waymark-team-'));
-  folder = createFolderBackend(nodeDirectoryHandle(dir));
-  await folder.ensureFolder();
-});
-afterEach(async () => {
-  for (const m of members.splice(0)) await m.dispose();
-  await rm(dir, { recursive: true, force: true });
+const member = withTeamFolder('waymark-team-', (d, f) => {
+  dir = d;
+  folder = f;
 });
 
 describe('runSync through a folder', () => {

@@ -1,31 +1,16 @@
-import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { access, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncBackend } from '@/lib/sync/backend';
-import { createFolderBackend } from '@/lib/sync/folder-backend';
 import { createSealer, looksSealedBytes } from '@/lib/sync/seal';
-import { nodeDirectoryHandle } from './node-directory';
 import { captureWithScreenshot, imageBytes, storedImage, studyFor } from './screenshots';
-import { type Member, makeMember, tick, tpId } from './team';
+import { tick, tpId, withTeamFolder } from './team';
 
 let dir: string;
 let folder: SyncBackend;
-const members: Member[] = [];
-const member = async (...args: Parameters<typeof makeMember>) => {
-  const m = await makeMember(...args);
-  members.push(m);
-  return m;
-};
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'waymark-shots-'));
-  folder = createFolderBackend(nodeDirectoryHandle(dir));
-  await folder.ensureFolder();
-});
-afterEach(async () => {
-  for (const m of members.splice(0)) await m.dispose();
-  await rm(dir, { recursive: true, force: true });
+const member = withTeamFolder('waymark-shots-', (d, f) => {
+  dir = d;
+  folder = f;
 });
 
 /** The folder backend, counting the image calls made through it. */

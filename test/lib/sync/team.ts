@@ -1,14 +1,20 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { deleteDB } from 'idb';
+import { afterEach, beforeEach } from 'vitest';
 import type { Journey } from '@/lib/model/journey';
 import type { Touchpoint } from '@/lib/model/touchpoint';
 import { openWaymarkDb } from '@/lib/store/open-db';
 import type { WaymarkDatabase } from '@/lib/store/schema';
 import { storeSyncLocal } from '@/lib/store/sync-local';
 import type { SyncBackend } from '@/lib/sync/backend';
+import { createFolderBackend } from '@/lib/sync/folder-backend';
 import { runSync, type SyncReport } from '@/lib/sync/run-sync';
 import type { FileSealer } from '@/lib/sync/seal';
 import { INITIAL_SYNC_STATE, type SyncState } from '@/lib/sync/sync-state';
 import { journeyFixture, touchpointFixture } from '../../fixtures/records';
+import { nodeDirectoryHandle } from './node-directory';
 
 /** A researcher in a test: their own database, member id, name and sync state. */
 export interface Member {
@@ -93,3 +99,31 @@ export async function makeMember(author: string, n: number, sealer: FileSealer |
 
 /** A touchpoint id for tests: member n, touchpoint k. */
 export const tpId = (n: number, k: number) => `20000000-0000-4000-8${String(n).padStart(3, '0')}-${String(k).padStart(12, '0')}`;
+
+/**
+ * A fresh team folder (a temporary directory behind the folder backend) for
+ * each test, handed to `ready`, and the members made in the test disposed
+ * after it. Returns the function that makes a member.
+ */
+export function withTeamFolder(
+  prefix: string,
+  ready: (dir: string, folder: SyncBackend) => void,
+): (...args: Parameters<typeof makeMember>) => Promise<Member> {
+  const members: Member[] = [];
+  let dir = '';
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), prefix));
+    const folder = createFolderBackend(nodeDirectoryHandle(dir));
+    await folder.ensureFolder();
+    ready(dir, folder);
+  });
+  afterEach(async () => {
+    for (const m of members.splice(0)) await m.dispose();
+    await rm(dir, { recursive: true, force: true });
+  });
+  return async (...args) => {
+    const m = await makeMember(...args);
+    members.push(m);
+    return m;
+  };
+}
