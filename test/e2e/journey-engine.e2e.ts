@@ -64,6 +64,11 @@ describe('in Chromium, the journey engine', () => {
       page.evaluate((url) => window.open(url, '_blank'), `${demo.origin}/missing-page.html`),
     ]);
     await child!.waitForLoadState('load');
+    // The recorder reaches a new tab after its load (worker hears "complete", then injects it):
+    // stay on the error page until it has reported, as a researcher reading it would.
+    await expect
+      .poll(async () => (await dump(waymark)).interactions.some((i) => i.kind === 'http-error'), { timeout: 20_000 })
+      .toBe(true);
     await child!.goto(`${demo.origin}/slow.html`);
     await child!.click('a[href="/"]').catch(() => undefined);
 
