@@ -1,4 +1,4 @@
-import { noEdit } from '../journey/edit-result';
+import { bump, noEdit } from '../journey/edit-result';
 import type { Journey } from '../model/journey';
 import { orderKeysLike } from '../model/key-order';
 import type { AnswerValue, Study } from '../model/study';
@@ -45,7 +45,7 @@ export async function saveStudy(db: WaymarkDatabase, input: StudyInput, now: str
     await tx.done;
     return previous;
   }
-  const updatedAt = previous && now <= previous.updatedAt ? new Date(Date.parse(previous.updatedAt) + 1).toISOString() : now;
+  const updatedAt = previous ? bump(previous.updatedAt, Date.parse(now)) : now;
   const study = orderKeysLike(StudySchema, { ...candidate, updatedAt, author });
   await tx.store.put(study);
   await tx.done;
@@ -101,7 +101,7 @@ export async function actOnStep(
     else if (action.type === 'unskip') answers = unskip(journey.answers, step.id, now);
     else answers = attachEvidence(journey.answers, step.id, evidence, now);
     if (answers === journey.answers) return { edit: noEdit(), value: journey };
-    const updatedAt = new Date(Math.max(now, Date.parse(journey.updatedAt) + 1)).toISOString();
+    const updatedAt = bump(journey.updatedAt, now);
     const changed: Journey = { ...journey, answers, updatedAt, author: input.author };
     const edit = noEdit();
     edit.put.journeys.push(changed);
@@ -135,7 +135,7 @@ export async function deleteStudy(db: WaymarkDatabase, id: string, now: string, 
     await tx.done.catch(() => undefined);
     throw new StudyInUseError(`${inUse} journey${inUse === 1 ? ' still belongs' : 's still belong'} to this study.`);
   }
-  const deletedAt = now > study.updatedAt ? now : new Date(Date.parse(study.updatedAt) + 1).toISOString();
+  const deletedAt = bump(study.updatedAt, Date.parse(now));
   await Promise.all([
     tx.objectStore('studies').delete(id),
     tx.objectStore('tombstones').put({ id, recordType: 'study', updatedAt: deletedAt, author }),
