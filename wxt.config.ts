@@ -53,6 +53,8 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     build: {
+      // `WAYMARK_SOURCEMAP=1 npx wxt build`: source maps, to see which modules make a bundle's size.
+      sourcemap: process.env.WAYMARK_SOURCEMAP === '1',
       rollupOptions: {
         // zod ships `@__PURE__` comments Rollup cannot place; harmless noise.
         onwarn(warning, warn) {
@@ -68,8 +70,19 @@ export default defineConfig({
     default_locale: 'en',
     // `contextMenus` is Chrome's name; Firefox accepts it as an alias of `menus`.
     // `unlimitedStorage`: a long study with screenshots must not hit the origin quota, and it keeps the data from eviction.
-    // `alarms`: team sync's schedule (entrypoints/background/sync.ts); no install warning in Chrome or Firefox.
-    permissions: ['activeTab', 'scripting', 'downloads', 'storage', 'unlimitedStorage', 'contextMenus', 'alarms'],
+    // `alarms`: team sync's schedule and closing the idle offscreen document (entrypoints/background/); no install warning.
+    // `offscreen` (Chrome): findings work (edits, studies, import, export, team sync) runs in an
+    // offscreen document, so the service worker that wakes for every capture stays small; no install warning.
+    permissions: [
+      'activeTab',
+      'scripting',
+      'downloads',
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     commands: captureCommands,
     host_permissions: mode === 'e2e' ? e2eHosts : [],
     // Asked for when a journey starts, with a word on why (the popup): the

@@ -1,16 +1,15 @@
 import { maskInteraction } from '@/lib/capture/mask-interaction';
 import { orderTouchpoints } from '@/lib/journey/order';
-import type { Handlers } from '@/lib/messages/router';
+import type { workerRequests } from '@/lib/messages/capture-requests';
+import type { HandlersOf } from '@/lib/messages/router';
 import { newId, nowIso } from '@/lib/model/ids';
+import { journeysChanged, notify } from '@/lib/platform/notify';
 import { captureScreenshot } from '@/lib/platform/screenshot';
 import { getSettings } from '@/lib/platform/settings';
 import { readJourney } from '@/lib/store/edits';
-import { applyImport } from '@/lib/store/import';
-import { promoteInteraction, recordInteractions } from '@/lib/store/interactions';
-import { applyJourneyEdit } from '@/lib/store/journey-edits';
+import { recordInteractions } from '@/lib/store/interactions';
 import {
   endJourney,
-  getJourney,
   getLatestJourney,
   getRunningJourney,
   listJourneySummaries,
@@ -18,19 +17,15 @@ import {
   pauseJourneyIn,
   resumeJourneyIn,
   startJourney,
-  updateJourney,
 } from '@/lib/store/journeys';
-import { actOnStep, deleteStudy, listStudies, saveStudy } from '@/lib/store/studies';
-import { listTouchpoints, saveTouchpoint, updateTouchpoint } from '@/lib/store/touchpoints';
+import { listStudies } from '@/lib/store/studies';
+import { listTouchpoints, saveTouchpoint } from '@/lib/store/touchpoints';
 import { db } from './database';
-import { downloadJsonExport } from './exports';
-import { decodeScreenshots } from './imports';
+import { createHostHandlers } from './host-handlers';
 import { injectPins } from './inject-capture';
-import { journeysChanged, notify } from './notify';
 import { pinsOfPage } from './pins';
 import { startRecorder } from './recorder';
 import { startCapture } from './start-capture';
-import { createSyncHandlers } from './sync';
 
 const NotFound = NotFoundError;
 
@@ -46,9 +41,9 @@ function hostOf(url: string): string {
 }
 
 /** Each handler reads, applies a pure step, writes, and is safe to run twice. */
-export function createHandlers(): Handlers {
+export function createHandlers(): HandlersOf<typeof workerRequests> {
   return {
-    ...createSyncHandlers(),
+    ...createHostHandlers(),
     async 'journey.overview'() {
       const database = await db();
       const journey = (await getLatestJourney(database)) ?? null;
@@ -80,12 +75,6 @@ export function createHandlers(): Handlers {
       changed([journey.id]);
       return journey;
     },
-    async 'journey.update'({ journeyId, details }) {
-      const { author } = await getSettings();
-      const journey = await updateJourney(await db(), journeyId, details, nowIso(), author);
-      changed([journey.id]);
-      return journey;
-    },
     async 'journey.detail'({ journeyId }) {
       const database = await db();
       const tx = database.transaction(['journeys', 'touchpoints', 'interactions']);
@@ -93,42 +82,6 @@ export function createHandlers(): Handlers {
       await tx.done;
       if (!records) throw new NotFound(`No journey ${journeyId}.`);
       return { ...records, touchpoints: orderTouchpoints(records.touchpoints) };
-    },
-    async 'journey.edit'({ edit }) {
-      const { author } = await getSettings();
-      const outcome = await applyJourneyEdit(await db(), edit, { now: nowIso(), author, undoId: newId() });
-      changed(outcome.journeyIds);
-      return outcome;
-    },
-    async 'study.list'() {
-      return listStudies(await db());
-    },
-    async 'study.save'({ study }) {
-      const { author } = await getSettings();
-      return saveStudy(await db(), study, nowIso(), author);
-    },
-    async 'study.delete'({ studyId }) {
-      const { author } = await getSettings();
-      await deleteStudy(await db(), studyId, nowIso(), author);
-      return null;
-    },
-    async 'journey.step'({ journeyId, stepId, action }) {
-      const { author } = await getSettings();
-      const journey = await actOnStep(await db(), { journeyId, stepId, action, now: nowIso(), author });
-      changed([journey.id]);
-      return journey;
-    },
-    async 'touchpoint.update'({ touchpointId, changes }) {
-      const { author } = await getSettings();
-      const touchpoint = await updateTouchpoint(await db(), touchpointId, changes, nowIso(), author);
-      changed([touchpoint.journeyId]);
-      return touchpoint;
-    },
-    async 'interaction.promote'({ interactionId, touchpointId, rating }) {
-      const { author } = await getSettings();
-      const touchpoint = await promoteInteraction(await db(), { interactionId, touchpointId, rating, now: nowIso(), author });
-      notify({ type: 'notice.touchpointSaved', payload: { journeyId: touchpoint.journeyId, touchpointId: touchpoint.id } });
-      return touchpoint;
     },
     async 'interaction.record'({ interactions }, sender) {
       if (sender.tab?.id === undefined) return { recorded: 0 };
@@ -177,18 +130,11 @@ export function createHandlers(): Handlers {
       }
       return touchpoint;
     },
+    async 'study.list'() {
+      return listStudies(await db());
+    },
     async 'journey.list'() {
       return listJourneySummaries(await db());
-    },
-    async 'export.download'({ journeyIds }) {
-      const database = await db();
-      for (const id of journeyIds === 'all' ? [] : journeyIds) {
-        if (!(await getJourney(database, id))) throw new NotFound(`No journey ${id}.`);
-      }
-      return { fileName: await downloadJsonExport(database, journeyIds) };
-    },
-    async 'import.apply'({ file, screenshots }) {
-      return applyImport(await db(), file, await decodeScreenshots(file, screenshots));
     },
   };
 }

@@ -1,23 +1,33 @@
 import { browser } from 'wxt/browser';
+import { workerRequests } from '@/lib/messages/capture-requests';
+import { isFindingsRequest } from '@/lib/messages/findings-names';
 import { createRouter } from '@/lib/messages/router';
+import { createFindingsBridge, registerOffscreenIdle } from './findings-bridge';
 import { createHandlers } from './handlers';
 import { registerRecorder } from './recorder';
-import { registerSync } from './sync';
+import { registerSync } from './sync-schedule';
 import { describeCaptureError, registerTriggers } from './triggers';
 
 /**
  * The worker's wiring, and nothing else: the router is registered in the
  * first, synchronous pass so a message that wakes a killed worker is heard.
  * All truth lives in IndexedDB; the worker can die between any two messages.
+ * Findings requests (edits, studies, import, export, sync) go to the findings
+ * host (findings-bridge.ts); the rest are answered here.
  */
 export default defineBackground(() => {
-  const route = createRouter(createHandlers(), {
+  const ctx = {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     describeError: describeCaptureError,
-  });
-  browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
+  };
+  const route = createRouter(workerRequests, createHandlers(), ctx);
+  const findings = createFindingsBridge(ctx);
+  browser.runtime.onMessage.addListener((message: unknown, sender) =>
+    isFindingsRequest(message) ? findings.forward(message, sender) : route(message, sender),
+  );
   registerTriggers();
   registerRecorder();
-  registerSync();
+  registerSync(findings.scheduledSync);
+  registerOffscreenIdle();
 });

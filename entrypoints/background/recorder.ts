@@ -3,10 +3,10 @@ import { maskSensitiveText } from '@/lib/capture/mask-text';
 import { sanitizeUrl } from '@/lib/capture/sanitize-url';
 import { newId, nowIso } from '@/lib/model/ids';
 import type { InteractionDraft } from '@/lib/model/interaction';
+import { journeysChanged } from '@/lib/platform/notify';
 import { getSettings } from '@/lib/platform/settings';
 import { recordTabEvent, type TabEvent, tabIsRecording } from '@/lib/store/interactions';
 import { db } from './database';
-import { journeysChanged } from './notify';
 
 /**
  * The worker's half of the passive recorder. It follows the tabs of the

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { describeIssues } from '../model/describe-issues';
-import { Envelope, type RequestName, type RequestOf, type ResponseOf, requests, type Sender } from './protocol';
+import type { RequestName, RequestOf, requests } from './protocol';
+import { Envelope, type RequestTable, type Sender } from './request-spec';
 import { type ErrorInfo, fail, ok, type Result } from './result';
 
 /** What the browser tells us about who sent a message (`runtime.MessageSender`). */
@@ -12,9 +13,12 @@ export interface SenderInfo {
 }
 
 /** A handler gets a validated payload and returns the reply value. */
-export type Handlers = {
-  [K in RequestName]: (payload: z.output<(typeof requests)[K]['request']>, sender: SenderInfo) => Promise<ResponseOf<K>>;
+export type HandlersOf<T extends RequestTable> = {
+  [K in keyof T]: (payload: z.output<T[K]['request']>, sender: SenderInfo) => Promise<z.output<T[K]['response']>>;
 };
+
+/** Handlers of every request (tests; the worker and the findings host each handle their own table). */
+export type Handlers = HandlersOf<typeof requests>;
 
 /** Where the router runs: our own id and pages' origin, to tell senders apart. */
 export interface RouterContext {
@@ -38,18 +42,19 @@ export function classifySender(sender: SenderInfo, ctx: RouterContext): Sender |
 }
 
 /**
- * Makes the single message entry point of the background: checks the sender,
- * validates the payload, runs the handler and validates its reply. It always
- * resolves with a `Result`; it never throws.
+ * Makes a message entry point for the requests of `requests` (the worker's,
+ * or the findings host's): checks the sender, validates the payload, runs the
+ * handler and validates its reply. It always resolves with a `Result`; it
+ * never throws.
  */
-export function createRouter(handlers: Handlers, ctx: RouterContext) {
+export function createRouter<T extends RequestTable>(requests: T, handlers: HandlersOf<T>, ctx: RouterContext) {
   return async (raw: unknown, sender: SenderInfo): Promise<Result<unknown>> => {
     const envelope = Envelope.safeParse(raw);
     if (!envelope.success) return fail('bad-request', 'A message must be { type, payload }.');
     const { type, payload } = envelope.data;
     if (!Object.hasOwn(requests, type)) return fail('unknown-message', `Unknown message type "${type}".`);
-    const name = type as RequestName;
-    const spec = requests[name];
+    const name = type as keyof T & string;
+    const spec = requests[name]!;
     const from = classifySender(sender, ctx);
     if (from !== spec.from) return fail('forbidden-sender', `"${name}" may not be sent from here.`);
     const parsed = spec.request.safeParse(payload);

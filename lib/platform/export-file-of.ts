@@ -1,10 +1,10 @@
-import { browser } from 'wxt/browser';
 import { buildExportFile, exportFileName } from '../exchange/export-json';
 import type { ExportFormat } from '../messages/protocol';
 import type { ExportFile } from '../model/export-file';
 import { nowIso } from '../model/ids';
 import { exportAll } from '../store/export-all';
 import type { WaymarkDatabase } from '../store/schema';
+import { generatorName } from './generator';
 
 /**
  * The export file of the chosen journeys (all of them when `journeyIds` is
@@ -30,7 +30,7 @@ export async function exportFileOf(db: WaymarkDatabase, journeyIds: readonly str
       touchpoints,
       interactions,
       tombstones: chosen ? all.tombstones.filter((t) => recordIds.has(t.id)) : all.tombstones,
-      generator: `Waymark ${browser.runtime.getManifest().version}`,
+      generator: generatorName(),
       emptyExportedAt: nowIso(),
     },
     { trusted: true },

@@ -11,14 +11,39 @@ export interface LocalItem<T> {
   set(value: T): Promise<void>;
 }
 
+/** Where stored values are read and written: `storage.local`, or a stand-in for a context without it. */
+export interface StoredValues {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+const storageLocal: StoredValues = {
+  async get(key) {
+    return (await browser.storage.local.get(key))[key];
+  },
+  async set(key, value) {
+    await browser.storage.local.set({ [key]: value });
+  },
+};
+
+let area: StoredValues = storageLocal;
+
+/**
+ * Reads and writes every item through `values` from now on. For Chrome's
+ * offscreen document, whose only extension API is `runtime`: it reads and
+ * writes through the worker (entrypoints/offscreen/main.ts).
+ */
+export function useStoredValues(values: StoredValues): void {
+  area = values;
+}
+
 export function localItem<T>(key: string, parse: (stored: unknown) => T): LocalItem<T> {
   return {
     async get() {
-      const stored = await browser.storage.local.get(key);
-      return parse(stored[key]);
+      return parse(await area.get(key));
     },
     async set(value) {
-      await browser.storage.local.set({ [key]: value });
+      await area.set(key, value);
     },
   };
 }

@@ -6,7 +6,7 @@ const NOTICE_TYPES: ReadonlySet<string> = new Set<UiNotice['type']>(['notice.tou
 /**
  * Whether `message` is a notice from our own worker. A small guard instead of
  * `UiNotice.safeParse`: the worker builds notices from the `UiNotice` type
- * (entrypoints/background/notify.ts), and keeping zod out of the popup is what
+ * (lib/platform/notify.ts), and keeping zod out of the popup is what
  * keeps it within its budget (issue #7). Content scripts can reach extension
  * pages' `onMessage` too, so a message sent from a tab is never a notice.
  */

@@ -12,24 +12,13 @@ import { BUDGETS, type BundleName, CHROME_OUTPUT, kb, measureBundles } from '../
 const root = resolve(process.env.WAYMARK_BUILD_DIR ?? CHROME_OUTPUT);
 
 /**
- * The budgets enforced: only those the build has met. Popup 12.6 KB of 40 KB
- * (zod left its static graph: lib/platform/transport.ts trusts the worker's
- * validated replies) and overlay 23.4 KB of 25 KB (zod/mini replaced by
- * guards, pins in a script of their own, WXT's shadow-root UI without its
- * auto-mount code).
- * Not yet, printed by bench/bundle-size.bench.ts:
- * - background, 45.8 KB of 30 KB (61.5 KB before lib/model moved to
- *   `zod/mini` and settings to plain `storage.local`). What is left: zod's
- *   core (~12 KB, the validation every message and file gets), the store and
- *   journey engine (~15 KB), team sync with WebDAV, encryption and merge
- *   (~5 KB), import and JSON export (~3 KB), studies (~2 KB),
- *   webextension-polyfill (~3 KB) and idb. Measured with sync, import and
- *   export cut out, it is ~31 KB: meeting the budget means moving sync into
- *   an offscreen document and dropping the polyfill (Chrome's MV3 APIs and
- *   Firefox's `browser` are promise-based), a stack decision left open.
- * Add each here when it is under its budget; never raise a budget to pass.
+ * Every budget is enforced; never raise one to pass. The worker met its own
+ * (45.8 KB before) once findings work moved to the findings host
+ * (entrypoints/offscreen/, an offscreen document in Chrome): the worker
+ * carries capture, the running journey and what the popup and side panel
+ * read; zod's core, idb and webextension-polyfill are most of the rest.
  */
-const ENFORCED: BundleName[] = ['popup', 'overlay'];
+const ENFORCED: BundleName[] = ['popup', 'overlay', 'background'];
 
 describe('bundle budgets', () => {
   it('reads a Chrome build', () => {

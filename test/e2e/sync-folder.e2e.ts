@@ -1,10 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../../scripts/demo-server';
 import { launchFirefoxStory } from '../../scripts/driver/firefox-story';
 import { E2E_EXTENSION_DIR, launchWaymark } from '../../scripts/driver/launch';
+import { evaluateInOffscreen } from '../../scripts/driver/offscreen';
 import type { WaymarkStoryDriver } from '../../scripts/driver/story';
 import { WaymarkDriver } from '../../scripts/driver/waymark';
 
@@ -25,7 +26,7 @@ const HOSTILE: MemberFile = {
 /**
  * A picker cannot be answered headless: the page's `showDirectoryPicker`
  * returns an OPFS folder instead, a real `FileSystemDirectoryHandle` that
- * IndexedDB stores and the worker can use. Everything after the pick is the product's own code.
+ * IndexedDB stores and the findings host can use. Everything after the pick is the product's own code.
  */
 async function answerPickerWithOpfs(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -80,14 +81,6 @@ async function joinWithFolder(page: Page): Promise<void> {
 async function syncNow(page: Page): Promise<void> {
   await page.click('[data-action="sync-now"]');
   await page.locator('[data-action="sync-now"]:not([disabled])').waitFor({ timeout: 20_000 });
-}
-
-/** Waymark's service worker in this browser (Chrome may have restarted it: look it up each time). */
-function workerOf(waymark: WaymarkDriver): Worker {
-  const scope = `chrome-extension://${waymark.browser.extensionId}/`;
-  const worker = waymark.browser.context.serviceWorkers().find((w) => w.url().startsWith(scope));
-  if (!worker) throw new Error('Waymark has no running service worker.');
-  return worker;
 }
 
 describe('in Chromium, two researchers sync through a folder on their computers', () => {
@@ -155,12 +148,13 @@ describe('in Chromium, two researchers sync through a folder on their computers'
     await alicePage.locator('[data-panel="team-sync"]').screenshot({ path: join(SHOTS, 'sync-folder-en.png') });
 
     // The browser drops the folder's permission (as Chrome does once Waymark's pages are closed a while):
-    // the worker's `queryPermission` says so, the panel words it and offers to ask again.
-    await workerOf(alice).evaluate(() => {
-      const proto = FileSystemHandle.prototype as unknown as Record<string, unknown>;
-      proto.realQueryPermission = proto.queryPermission;
-      proto.queryPermission = async () => 'prompt';
-    });
+    // the findings host's `queryPermission` says so, the panel words it and offers to ask again.
+    await evaluateInOffscreen(
+      alicePage,
+      `const proto = FileSystemHandle.prototype;
+       proto.realQueryPermission = proto.queryPermission;
+       proto.queryPermission = async () => 'prompt';`,
+    );
     await syncNow(alicePage);
     await alicePage.locator('[data-sync-error="permission-needed"]').waitFor();
     const allow = alicePage.locator('[data-action="sync-allow-folder"]');
@@ -168,10 +162,10 @@ describe('in Chromium, two researchers sync through a folder on their computers'
     await alicePage.locator('[data-panel="team-sync"]').screenshot({ path: join(SHOTS, 'sync-folder-permission-en.png') });
 
     // Access is back (the browser's grant, which "Allow access again" asks for with this click): the sync completes.
-    await workerOf(alice).evaluate(() => {
-      const proto = FileSystemHandle.prototype as unknown as Record<string, unknown>;
-      proto.queryPermission = proto.realQueryPermission;
-    });
+    await evaluateInOffscreen(
+      alicePage,
+      'FileSystemHandle.prototype.queryPermission = FileSystemHandle.prototype.realQueryPermission;',
+    );
     await allow.click();
     await expect.poll(() => alicePage.locator('[data-sync-error]').count(), { timeout: 20_000 }).toBe(0);
     expect(await alicePage.locator('[data-action="sync-allow-folder"]').count()).toBe(0);

@@ -67,7 +67,7 @@ describe('classifySender', () => {
 });
 
 describe('createRouter', () => {
-  const route = createRouter(handlers(), ctx);
+  const route = createRouter(requests, handlers(), ctx);
 
   it.each([
     ['undefined', undefined],
@@ -117,7 +117,7 @@ describe('createRouter', () => {
 
   it('turns a full disk into storage-full, not a crash', async () => {
     const quota = new DOMException('Quota exceeded', 'QuotaExceededError');
-    const full = createRouter(handlers({ 'touchpoint.save': () => Promise.reject(quota) }), ctx);
+    const full = createRouter(requests, handlers({ 'touchpoint.save': () => Promise.reject(quota) }), ctx);
     expect(await full({ type: 'touchpoint.save', payload: { draft: draftFixture(), screenshot: null } }, page)).toMatchObject({
       ok: false,
       error: { code: 'storage-full' },
@@ -125,7 +125,7 @@ describe('createRouter', () => {
   });
 
   it('refuses to send a reply that breaks its own schema', async () => {
-    const broken = createRouter(handlers({ 'journey.start': async () => ({ id: 'nope' }) as unknown as Journey }), ctx);
+    const broken = createRouter(requests, handlers({ 'journey.start': async () => ({ id: 'nope' }) as unknown as Journey }), ctx);
     const reply = await broken({ type: 'journey.start', payload: { id: journeyFixture().id, title: 'A' } }, popup);
     expect(reply).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
@@ -140,7 +140,7 @@ describe('sendRequest', () => {
   });
 
   it('round-trips through the router', async () => {
-    const route = createRouter(handlers(), ctx);
+    const route = createRouter(requests, handlers(), ctx);
     const reply = await sendRequest((message) => route(message, popup), 'journey.start', {
       id: journeyFixture().id,
       title: 'Buy a plant',

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { UiNotice } from '@/lib/messages/protocol';
+import type { UiNotice } from '../messages/protocol';
 
 /** Tells open extension pages; nobody listening is fine. */
 export function notify(notice: UiNotice): void {

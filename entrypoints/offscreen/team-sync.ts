@@ -1,11 +1,14 @@
-import { browser } from 'wxt/browser';
-import type { Handlers } from '@/lib/messages/router';
+import type { findingsRequests } from '@/lib/messages/findings-requests';
+import type { HandlersOf } from '@/lib/messages/router';
 import { newId, nowIso } from '@/lib/model/ids';
+import { generatorName } from '@/lib/platform/generator';
+import { journeysChanged } from '@/lib/platform/notify';
 import { makeThumbnail } from '@/lib/platform/screenshot';
 import { getSettings } from '@/lib/platform/settings';
 import { openSyncFolder } from '@/lib/platform/sync-folder';
 import { getSyncConfig, getSyncState, saveSyncConfig, saveSyncState } from '@/lib/platform/sync-storage';
 import { exportAll } from '@/lib/store/export-all';
+import type { WaymarkDatabase } from '@/lib/store/schema';
 import { loadSyncFolder } from '@/lib/store/sync-folder';
 import { storeSyncLocal } from '@/lib/store/sync-local';
 import { lazyBackend, type SyncBackend, SyncError } from '@/lib/sync/backend';
@@ -15,30 +18,13 @@ import { applySetup, type SyncConfig, syncKindOf, syncLocationOf } from '@/lib/s
 import { INITIAL_SYNC_STATE, isDue, type SyncState } from '@/lib/sync/sync-state';
 import { countPending, membersOf, type SyncStatus } from '@/lib/sync/sync-status';
 import { createWebDavBackend } from '@/lib/sync/webdav-backend';
-import { db } from './database';
-import { journeysChanged } from './notify';
 
-/** The alarm that runs sync on its schedule (and retries after a failure). */
-export const SYNC_ALARM = 'waymark-team-sync';
-
-/** Registers the schedule's listener; call in the worker's first, synchronous pass. */
-export function registerSync(): void {
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void syncNow('schedule');
-  });
-  // Alarms usually survive restarts, but Chrome does not promise it: make sure ours is there.
-  void getSyncConfig().then((config) => scheduleSync(config));
-}
-
-/** Creates, changes or clears the schedule to match the settings. */
-async function scheduleSync(config: SyncConfig | null): Promise<void> {
-  if (!config?.enabled) {
-    await browser.alarms.clear(SYNC_ALARM);
-    return;
-  }
-  const existing = await browser.alarms.get(SYNC_ALARM);
-  if (existing?.periodInMinutes === config.intervalMinutes) return;
-  await browser.alarms.create(SYNC_ALARM, { delayInMinutes: 1, periodInMinutes: config.intervalMinutes });
+/** What team sync needs from where it runs. */
+export interface SyncHost {
+  /** The database connection of this context. */
+  db: () => Promise<WaymarkDatabase>;
+  /** Makes the schedule (the worker's alarm) match the stored set-up. */
+  scheduleSync: () => Promise<void>;
 }
 
 /**
@@ -46,12 +32,12 @@ async function scheduleSync(config: SyncConfig | null): Promise<void> {
  * stored; it is opened at the start of each run, so a folder whose
  * permission the browser dropped fails that run with `permission-needed`.
  */
-function backendFor(config: SyncConfig): SyncBackend {
+function backendFor(config: SyncConfig, db: SyncHost['db']): SyncBackend {
   if (syncKindOf(config) === 'folder') return lazyBackend(async () => openSyncFolder(await db()));
   return createWebDavBackend(config);
 }
 
-/** One run at a time in this worker: a second request waits for the running one. A cache, not state. */
+/** One run at a time in this context: a second request waits for the running one. A cache, not state. */
 let running: Promise<void> | undefined;
 /** Derived keys are slow to make (600,000 PBKDF2 rounds): keep the sealer while the passphrase is the same. */
 let sealerCache: { passphrase: string; sealer: FileSealer } | undefined;
@@ -66,7 +52,7 @@ function sealerFor(passphrase: string): FileSealer | null {
  * Runs a sync now (on demand) or if due (schedule): offline or in backoff,
  * the schedule skips and the changes wait locally. Saves the new state.
  */
-async function syncNow(trigger: 'demand' | 'schedule'): Promise<void> {
+export async function syncNow(trigger: 'demand' | 'schedule', db: SyncHost['db']): Promise<void> {
   if (running) return running;
   running = (async () => {
     const [config, state, { author }] = await Promise.all([getSyncConfig(), getSyncState(), getSettings()]);
@@ -80,11 +66,11 @@ async function syncNow(trigger: 'demand' | 'schedule'): Promise<void> {
     }
     const { state: next, report } = await runSync(
       {
-        backend: backendFor(config),
+        backend: backendFor(config, db),
         local: storeSyncLocal(await db(), async (image) => makeThumbnail(await createImageBitmap(image))),
         memberId: config.memberId,
         author,
-        generator: `Waymark ${browser.runtime.getManifest().version}`,
+        generator: generatorName(),
         sealer: sealerFor(config.passphrase),
         now: nowIso,
         sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
@@ -107,7 +93,7 @@ function withError(state: SyncState, error: unknown): SyncState {
 const SHOWN_SKIPPED_SCREENSHOTS = 20;
 
 /** The status the settings panel shows. */
-async function syncStatus(): Promise<SyncStatus> {
+async function syncStatus(db: SyncHost['db']): Promise<SyncStatus> {
   const [config, state, { author }] = await Promise.all([getSyncConfig(), getSyncState(), getSettings()]);
   const pending = config ? countPending(await exportAll(await db()), author, state.pushedAsOf) : 0;
   return {
@@ -132,9 +118,12 @@ async function syncStatus(): Promise<SyncStatus> {
 }
 
 /** The `sync.*` requests. */
-export function createSyncHandlers(): Pick<Handlers, 'sync.status' | 'sync.configure' | 'sync.run'> {
+export function createSyncHandlers({
+  db,
+  scheduleSync,
+}: SyncHost): Pick<HandlersOf<typeof findingsRequests>, 'sync.status' | 'sync.configure' | 'sync.run'> {
   return {
-    'sync.status': syncStatus,
+    'sync.status': () => syncStatus(db),
     async 'sync.configure'(setup) {
       const previous = await getSyncConfig();
       const folder = setup.kind === 'folder' ? await loadSyncFolder(await db()) : null;
@@ -144,20 +133,20 @@ export function createSyncHandlers(): Pick<Handlers, 'sync.status' | 'sync.confi
       if (syncLocationOf(previous) !== syncLocationOf(config) || previous?.passphrase !== config.passphrase) {
         await saveSyncState(INITIAL_SYNC_STATE);
       }
-      await scheduleSync(config);
+      await scheduleSync();
       if (config.enabled) {
         try {
-          await backendFor(config).ensureFolder();
-          await syncNow('demand');
+          await backendFor(config, db).ensureFolder();
+          await syncNow('demand', db);
         } catch (error) {
           await saveSyncState(withError(await getSyncState(), error));
         }
       }
-      return syncStatus();
+      return syncStatus(db);
     },
     async 'sync.run'() {
-      await syncNow('demand');
-      return syncStatus();
+      await syncNow('demand', db);
+      return syncStatus(db);
     },
   };
 }
