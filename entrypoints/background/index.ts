@@ -4,7 +4,7 @@ import { isFindingsRequest } from '@/lib/messages/findings-names';
 import { createRouter } from '@/lib/messages/router';
 import { createFindingsBridge, registerOffscreenIdle } from './findings-bridge';
 import { createHandlers } from './handlers';
-import { registerRecorder } from './recorder';
+import { refreshTabFollowing, registerRecorder } from './recorder';
 import { registerSync } from './sync-schedule';
 import { describeCaptureError, registerTriggers } from './triggers';
 
@@ -23,9 +23,13 @@ export default defineBackground(() => {
   };
   const route = createRouter(workerRequests, createHandlers(), ctx);
   const findings = createFindingsBridge(ctx);
-  browser.runtime.onMessage.addListener((message: unknown, sender) =>
-    isFindingsRequest(message) ? findings.forward(message, sender) : route(message, sender),
-  );
+  browser.runtime.onMessage.addListener(async (message: unknown, sender) => {
+    const reply = await (isFindingsRequest(message) ? findings.forward(message, sender) : route(message, sender));
+    // A request may have started or ended a journey (a tag starts one when none runs, an edit may
+    // delete one); the recorder's batches, the most frequent, never do.
+    if (reply.ok && (message as { type?: unknown }).type !== 'interaction.record') void refreshTabFollowing();
+    return reply;
+  });
   registerTriggers();
   registerRecorder();
   registerSync(findings.scheduledSync);

@@ -6,6 +6,7 @@ import type { InteractionDraft } from '@/lib/model/interaction';
 import { journeysChanged } from '@/lib/platform/notify';
 import { getSettings } from '@/lib/platform/settings';
 import { recordTabEvent, type TabEvent, tabIsRecording } from '@/lib/store/interactions';
+import { getRunningJourney } from '@/lib/store/journeys';
 import { db } from './database';
 
 /**
@@ -63,26 +64,76 @@ async function record(event: TabEvent): Promise<void> {
   }
 }
 
+/** The tab events the recorder follows, each with its listener. */
+const tabListeners = [
+  [
+    browser.tabs.onCreated,
+    (tab: Browser.tabs.Tab) => {
+      if (tab.id === undefined || tab.openerTabId === undefined) return;
+      const url = pageUrl(tab.pendingUrl ?? tab.url);
+      const opened = url ? draft('tab-open', url, tab.title) : null;
+      void record({ type: 'created', tabId: tab.id, openerTabId: tab.openerTabId, draft: opened });
+    },
+  ],
+  [
+    browser.tabs.onRemoved,
+    (tabId: number) => {
+      void record({ type: 'removed', tabId, draft: draft('tab-close', 'about:blank', '') });
+    },
+  ],
+  [
+    browser.tabs.onUpdated,
+    (tabId: number, change: Browser.tabs.OnUpdatedInfo, tab: Browser.tabs.Tab) => {
+      const url = pageUrl(change.url);
+      if (url) void record({ type: 'updated', tabId, url, opened: draft('tab-open', url, tab.title) });
+      if (change.status === 'complete') void startRecorder(tabId);
+    },
+  ],
+] as const;
+
+type AnyEvent = { addListener(fn: never): void; removeListener(fn: never): void };
+
+/** Whether the tab listeners are registered now. A mirror of what the browser holds, not state. */
+let following = false;
+let refreshing: Promise<void> = Promise.resolve();
+
+function follow(on: boolean): void {
+  if (on === following) return;
+  following = on;
+  for (const [event, listener] of tabListeners) {
+    if (on) (event as unknown as AnyEvent).addListener(listener as never);
+    else (event as unknown as AnyEvent).removeListener(listener as never);
+  }
+}
+
 /**
- * Registers the tab listeners; call synchronously when the worker starts.
+ * Follows tab events only while a journey is running or paused. A service
+ * worker is woken for each event it has a listener for, so with none
+ * registered, page loads and tab switches outside a journey do not start it
+ * at all: Waymark costs an idle browser nothing (issue #7). Call after
+ * anything that may start or end a journey; cheap (one read) and serialised.
+ */
+export function refreshTabFollowing(): Promise<void> {
+  refreshing = refreshing.then(async () => {
+    try {
+      follow((await getRunningJourney(await db())) !== undefined);
+    } catch {
+      // The database cannot be read now: keep listening rather than miss a journey's tab.
+      follow(true);
+    }
+  });
+  return refreshing;
+}
+
+/**
+ * Registers the tab listeners; call synchronously when the worker starts, so
+ * a tab event that woke it is heard, then drops them if no journey runs.
  * Navigations and route changes are logged by the page recorder, which can
  * tell a new document from a single-page app's route change (the tabs API
  * reports both as "loading"); the worker follows which tabs belong to the
  * journey, and the pages they showed, so a close names the page left.
  */
 export function registerRecorder(): void {
-  browser.tabs.onCreated.addListener((tab: Browser.tabs.Tab) => {
-    if (tab.id === undefined || tab.openerTabId === undefined) return;
-    const url = pageUrl(tab.pendingUrl ?? tab.url);
-    const opened = url ? draft('tab-open', url, tab.title) : null;
-    void record({ type: 'created', tabId: tab.id, openerTabId: tab.openerTabId, draft: opened });
-  });
-  browser.tabs.onRemoved.addListener((tabId: number) => {
-    void record({ type: 'removed', tabId, draft: draft('tab-close', 'about:blank', '') });
-  });
-  browser.tabs.onUpdated.addListener((tabId: number, change: Browser.tabs.OnUpdatedInfo, tab: Browser.tabs.Tab) => {
-    const url = pageUrl(change.url);
-    if (url) void record({ type: 'updated', tabId, url, opened: draft('tab-open', url, tab.title) });
-    if (change.status === 'complete') void startRecorder(tabId);
-  });
+  follow(true);
+  void refreshTabFollowing();
 }

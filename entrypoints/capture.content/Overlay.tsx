@@ -122,10 +122,14 @@ export function Overlay(props: OverlayProps) {
     }
     setStatus('saving');
     setMessage(undefined);
-    setHidden(true);
-    await nextPaint();
+    // The card steps out of the picture only for a screenshot: without one, hiding would cost two frames for nothing.
+    const shoot = journey.screenshots;
+    if (shoot) {
+      setHidden(true);
+      await nextPaint();
+    }
     const target = picked.element?.isConnected ? boxOf(picked.element) : null;
-    const screenshot = journey.screenshots ? { target, masks: sensitiveRegions(document) } : null;
+    const screenshot = shoot ? { target, masks: sensitiveRegions(document) } : null;
     const { otherTags, ...words } = details;
     const tags = [...new Set([...words.tags, ...splitTags(otherTags)])].slice(0, 50);
     const draft = { ...picked.base, ...words, tags, emotion, effort, note };
