@@ -23,8 +23,12 @@ const chromeApi = () => (globalThis as unknown as { chrome: ChromeOffscreen }).c
 /** Jobs sent and not yet answered, in this worker's life. A count, not state: the idle alarm reads it. */
 let inFlight = 0;
 let creating: Promise<void> | undefined;
+let closing: Promise<void> | undefined;
 
 async function ensureDocument(): Promise<void> {
+  // A document being closed cannot take the job; one being made is ready only once made.
+  if (closing) await closing;
+  if (creating) return creating;
   const open = await chromeApi().runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
   if (open.length > 0) return;
   creating ??= chromeApi()
@@ -110,9 +114,12 @@ export function createFindingsBridge(ctx: RouterContext) {
 export function registerOffscreenIdle(): void {
   if (import.meta.env.FIREFOX) return;
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name !== OFFSCREEN_IDLE_ALARM || inFlight > 0) return;
-    void chromeApi()
+    if (alarm.name !== OFFSCREEN_IDLE_ALARM || inFlight > 0 || closing) return;
+    closing = chromeApi()
       .offscreen.closeDocument()
-      .catch(() => undefined);
+      .catch(() => undefined) // already closed
+      .finally(() => {
+        closing = undefined;
+      });
   });
 }

@@ -82,6 +82,7 @@ export function describeUnknownError(error: unknown): ErrorInfo {
     return { code: 'storage-full', message: 'The browser has no room left to store Waymark data.' };
   }
   if (name === 'NotFoundError') return { code: 'not-found', message };
+  if (name === 'ForbiddenSenderError') return { code: 'forbidden-sender', message };
   if (name === 'TabUnavailableError') return { code: 'tab-unavailable', message };
   // A request the data refuses (an answer that does not fit its step, a study still in use): said as it is.
   if (name === 'AnswerRejectedError' || name === 'StudyInUseError') return { code: 'bad-request', message };

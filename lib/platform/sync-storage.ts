@@ -5,7 +5,9 @@ import { localItem } from './local-item';
 /**
  * Team sync's settings, credentials included: `storage.local` only (never
  * `storage.sync`, which the browser copies to the user's account), never in
- * an export, never in a log, never sent to a page.
+ * an export, never in a log, never sent to a web page. Chrome's offscreen
+ * document, which runs sync, reads them through the worker, which answers
+ * that document alone (entrypoints/background/host-handlers.ts).
  */
 const configItem = localItem('syncConfig', (stored): SyncConfig | null => {
   const parsed = SyncConfig.safeParse(stored);

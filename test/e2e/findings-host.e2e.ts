@@ -102,4 +102,18 @@ describe('in Chromium, findings work runs in an offscreen document that comes an
     expect(missing.ok).toBe(false);
     expect(missing.error?.code).toBe('not-found');
   });
+
+  it('answers what only the offscreen document may ask (team sync credentials) to no other page', async () => {
+    const page = await waymark.openJourneysPage();
+    for (const [type, payload] of [
+      ['host.readStorage', { key: 'syncConfig' }],
+      ['host.writeStorage', { key: 'settings', value: { author: 'Mallory' } }],
+      ['host.download', { url: 'blob:https://evil.example/1', fileName: 'x.json' }],
+    ] as const) {
+      const reply = await send(page, type, payload);
+      expect(reply.ok, type).toBe(false);
+      expect(reply.error?.code, type).toBe('forbidden-sender');
+    }
+    expect(await waymark.dumpDatabase()).not.toContain('Mallory');
+  });
 });
