@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { useT } from '@/components/i18n';
 import { SyncPanel } from '@/components/SyncPanel';
 import { uiLocale } from '@/lib/platform/i18n';
-import { onUiNotice } from '@/lib/platform/notices';
+import { onUiNoticeSettled } from '@/lib/platform/notices';
 import { pageDb } from '@/lib/platform/page-db';
 import { canPickFolder, folderAccess, pickFolder } from '@/lib/platform/sync-folder';
 import { request } from '@/lib/platform/transport';
@@ -49,7 +49,8 @@ export function TeamSync() {
   }, [status?.kind, status?.folderName]);
   useEffect(() => {
     void refresh();
-    return onUiNotice(() => void refresh());
+    // The status counts pending changes over the whole store: not for every tab event of a running journey.
+    return onUiNoticeSettled(() => void refresh(), 3_000);
   }, []);
 
   const act = async (work: () => Promise<void>) => {

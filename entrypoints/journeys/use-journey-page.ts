@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { EMPTY_FILTERS, type FilterValues } from '@/components/journeys/JourneyFilters';
 import type { JourneySummary } from '@/lib/messages/protocol';
-import { onUiNotice } from '@/lib/platform/notices';
+import { onUiNoticeSettled } from '@/lib/platform/notices';
 import { pageDb } from '@/lib/platform/page-db';
 import { type JourneyFilter, type PageCursor, queryJourneyPage } from '@/lib/store/journey-query';
 
@@ -54,7 +54,7 @@ export function useJourneyPage() {
 
   useEffect(() => {
     void refresh();
-    return onUiNotice(() => void refresh());
+    return onUiNoticeSettled(() => void refresh(), 500);
   }, [refresh]);
 
   return {

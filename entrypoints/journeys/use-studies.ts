@@ -3,7 +3,7 @@ import { useT } from '@/components/i18n';
 import { draftOf, newStudyDraft, type StudyDraft } from '@/components/journeys/study-draft';
 import type { StudyInput } from '@/lib/messages/protocol';
 import type { Study } from '@/lib/model/study';
-import { onUiNotice } from '@/lib/platform/notices';
+import { onUiNoticeSettled } from '@/lib/platform/notices';
 import { request } from '@/lib/platform/transport';
 
 /** The study open in the form: its values when opened, and whether it is stored yet. */
@@ -30,7 +30,7 @@ export function useStudies() {
 
   useEffect(() => {
     void refresh();
-    return onUiNotice(() => void refresh());
+    return onUiNoticeSettled(() => void refresh(), 500);
   }, [refresh]);
 
   const show = (draft: StudyDraft, isNew: boolean) => {

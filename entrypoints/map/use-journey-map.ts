@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { JourneyDetail, JourneyEdit, TouchpointChanges } from '@/lib/messages/protocol';
 import type { ErrorInfo } from '@/lib/messages/result';
 import type { Study } from '@/lib/model/study';
-import { onUiNotice } from '@/lib/platform/notices';
+import { onUiNoticeSettled } from '@/lib/platform/notices';
 import { pageDb } from '@/lib/platform/page-db';
 import { ScreenshotUrls } from '@/lib/platform/screenshot-urls';
 import { request } from '@/lib/platform/transport';
@@ -60,7 +60,7 @@ export function useJourneyMap(ids: readonly string[]) {
 
   useEffect(() => {
     void reload();
-    const stop = onUiNotice(() => void reload());
+    const stop = onUiNoticeSettled(() => void reload(), 300);
     return () => {
       stop();
       shots.revokeAll();

@@ -5,7 +5,7 @@ import type { JourneyDetail } from '@/lib/messages/protocol';
 import type { ErrorInfo } from '@/lib/messages/result';
 import type { Study } from '@/lib/model/study';
 import { downloadText } from '@/lib/platform/download';
-import { onUiNotice } from '@/lib/platform/notices';
+import { onUiNoticeSettled } from '@/lib/platform/notices';
 import { request } from '@/lib/platform/transport';
 import { summariseByOwner } from '@/lib/study/ownership';
 import { compareScriptRuns } from '@/lib/study/script-report';
@@ -46,7 +46,7 @@ export function useStudyComparison(studyId: string) {
 
   useEffect(() => {
     void reload();
-    return onUiNotice(() => void reload());
+    return onUiNoticeSettled(() => void reload(), 500);
   }, [reload]);
 
   const view = useMemo(() => {

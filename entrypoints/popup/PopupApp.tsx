@@ -10,7 +10,7 @@ import type { JourneyDetails } from '@/lib/model/journey';
 import type { Study } from '@/lib/model/study';
 import { DEFAULT_STUDY_ID, STAGE_SETS } from '@/lib/model/vocabulary';
 import { uiLocale } from '@/lib/platform/i18n';
-import { onUiNotice } from '@/lib/platform/notices';
+import { onUiNoticeSettled } from '@/lib/platform/notices';
 import { currentWindowId, openSidePanel } from '@/lib/platform/side-panel';
 import { request } from '@/lib/platform/transport';
 
@@ -81,7 +81,7 @@ export function PopupApp() {
 
   useEffect(() => {
     void refresh();
-    return onUiNotice(() => void refresh());
+    return onUiNoticeSettled(() => void refresh(), 200);
   }, [refresh]);
   useEffect(() => void request('study.list', {}).then((r) => r.ok && setStudies(r.value)), []);
 

@@ -29,3 +29,24 @@ export function onUiNotice(listener: (notice: UiNotice) => void): () => void {
   browser.runtime.onMessage.addListener(onMessage);
   return () => browser.runtime.onMessage.removeListener(onMessage);
 }
+
+/**
+ * Like `onUiNotice`, for a page that only reloads what it shows: calls
+ * `refresh` once `waitMs` after the first of a run of notices, however many
+ * arrive meanwhile. A running journey sends a few notices a page load (tab
+ * events, the recorder's batches); a page reloading for each would compete
+ * with the very page being studied (issue #7's recording cost).
+ */
+export function onUiNoticeSettled(refresh: () => void, waitMs: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = onUiNotice(() => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      refresh();
+    }, waitMs);
+  });
+  return () => {
+    clearTimeout(timer);
+    stop();
+  };
+}
