@@ -156,22 +156,6 @@ async function bestOf(candidates: Candidates): Promise<Record<string, number>> {
   return best;
 }
 
-/**
- * A layout measured and not adopted: the envelope indented, each record
- * compact on a line of its own (one `JSON.stringify` per record, then joined).
- * Built from one compact string per list instead (a `replaceAll` at record
- * boundaries), it was as fast alone but slower here, where the extra 100 MB
- * string meets a full heap; so exports stay pretty-printed.
- */
-function oneRecordPerLineJoined(file: ExportFile): string {
-  const lines = Object.entries(file).map(([key, value]) => {
-    const items =
-      Array.isArray(value) && value.length ? `[\n    ${value.map((r) => JSON.stringify(r)).join(',\n    ')}\n  ]` : null;
-    return `  ${JSON.stringify(key)}: ${items ?? JSON.stringify(value)}`;
-  });
-  return `{\n${lines.join(',\n')}\n}\n`;
-}
-
 /** Where each path's time goes, step by step, on records read once. */
 async function split(db: WaymarkDatabase): Promise<Record<string, number>> {
   const records = await exportAll(db);
@@ -192,7 +176,8 @@ async function split(db: WaymarkDatabase): Promise<Record<string, number>> {
     '(before) key order by orderKeysLike': () => orderKeysLike(ExportFile, file),
     '(not on the export path) zod ExportFile.parse': () => ExportFile.parse(file),
     '(same file, compact JSON)': () => JSON.stringify(file),
-    '(same file, per line, one stringify per record)': () => oneRecordPerLineJoined(file),
+    '(before) same file pretty-printed': () => JSON.stringify(file, null, 2),
+    '(not adopted) one stringify per record': () => file.touchpoints.map((r) => JSON.stringify(r)).join(',\n    '),
   });
 }
 

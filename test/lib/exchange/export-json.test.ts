@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -189,5 +191,38 @@ describe('serializeExportFile', () => {
         expect(JSON.parse(serializeExportFile(file))).toEqual(file);
       }),
     );
+  });
+
+  it('writes the envelope indented and each record compact on a line of its own', () => {
+    // More touchpoints than one chunk of the serializer, with texts that look like a boundary between records.
+    const touchpoints = Array.from({ length: 1_100 }, (_, i) =>
+      touchpointFixture({
+        id: `a1b2c3d4-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        note: i % 2 ? '},{"id":"' : '}\n,{',
+      }),
+    );
+    const file = buildExportFile({ ...input(), touchpoints });
+    const text = serializeExportFile(file);
+    const lines = text.split('\n');
+    expect(lines.slice(0, 6)).toEqual([
+      '{',
+      '  "format": "waymark",',
+      `  "schemaVersion": ${SCHEMA_VERSION},`,
+      `  "exportedAt": "${file.exportedAt}",`,
+      '  "generator": "Waymark 0.1.0",',
+      '  "studies": [],',
+    ]);
+    const recordLines = lines.filter((line) => line.startsWith('    {'));
+    expect(recordLines.map((line) => JSON.parse(line.replace(/,$/, '')))).toEqual([...file.journeys, ...file.touchpoints]);
+    expect(lines.slice(-5)).toEqual(['  ],', '  "interactions": [],', '  "tombstones": []', '}', '']);
+  });
+
+  it('keeps a record on one line even when it holds a list of objects with ids', () => {
+    const fixture = fileURLToPath(new URL('../../fixtures/good-imports/v4-with-studies.json', import.meta.url));
+    const file = ExportFile.parse(JSON.parse(readFileSync(fixture, 'utf8')));
+    const text = serializeExportFile(file);
+    expect(file.studies.some((s) => (s.script?.length ?? 0) > 1)).toBe(true);
+    const studyLines = text.split('\n').filter((line) => line.startsWith('    {') && line.includes('"script"'));
+    expect(studyLines.map((line) => JSON.parse(line.replace(/,$/, '')))).toEqual(file.studies);
   });
 });

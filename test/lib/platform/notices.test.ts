@@ -29,7 +29,7 @@ describe('onUiNoticeSettled', () => {
     const refresh = vi.fn();
     onUiNoticeSettled(refresh, 100);
     await fakeBrowser.runtime.onMessage.trigger({ type: 'touchpoint.save', payload: {} }, {});
-    await fakeBrowser.runtime.onMessage.trigger(changed('a'), { tab: { id: 3 } });
+    await fakeBrowser.runtime.onMessage.trigger(changed('a'), { tab: { id: 3 } } as never);
     vi.advanceTimersByTime(1_000);
     expect(refresh).not.toHaveBeenCalled();
   });
