@@ -44,7 +44,7 @@ export function buildExportFile(input: ExportInput, options: { trusted?: boolean
   const tombstones = input.tombstones ?? [];
   const interactions = input.interactions ?? [];
   // Keys in schema order, so that a trusted file's envelope needs no copy.
-  const file: ExportFile = {
+  const unsorted: ExportFile = {
     format: 'waymark' as const,
     schemaVersion: SCHEMA_VERSION,
     // List by list: one array of every record would be a copy of 100,000 pointers for a loop.
@@ -55,6 +55,18 @@ export function buildExportFile(input: ExportInput, options: { trusted?: boolean
       input.emptyExportedAt,
     ),
     generator: input.generator,
+    // The lists as given (only read, by the key-order check), not copies.
+    studies: studies as Study[],
+    journeys: input.journeys as Journey[],
+    touchpoints: input.touchpoints as Touchpoint[],
+    interactions: interactions as Interaction[],
+    tombstones: tombstones as Tombstone[],
+  };
+  // Checked before the sort: records in the order the store hands them over sit in memory in that
+  // order, and the check reads them about twice as fast as in capture order (bench/README.md).
+  const ordered = !options.trusted || inSchemaOrder(ExportFile, unsorted);
+  const file: ExportFile = {
+    ...unsorted,
     studies: sortedByTime(studies, (s) => s.createdAt),
     journeys: sortedByTime(input.journeys, (j) => j.startedAt),
     touchpoints: sortedByTime(input.touchpoints, (t) => t.capturedAt),
@@ -62,7 +74,7 @@ export function buildExportFile(input: ExportInput, options: { trusted?: boolean
     tombstones: [...tombstones].sort((a, b) => compare(a.id, b.id)),
   };
   if (!options.trusted) return ExportFile.parse(file);
-  return inSchemaOrder(ExportFile, file) ? file : orderKeysLike(ExportFile, file);
+  return ordered ? file : orderKeysLike(ExportFile, file);
 }
 
 /** Code-unit order, not localeCompare: the same bytes whatever the runtime's locale. */
@@ -114,17 +126,28 @@ export function sortedByTime<T extends { id: string }>(records: readonly T[], ti
 export function timeKey(time: string): number {
   if (time.length !== 24 || time[4] !== '-' || time[7] !== '-' || time[10] !== 'T') return Number.NaN;
   if (time[13] !== ':' || time[16] !== ':' || time[19] !== '.' || time[23] !== 'Z') return Number.NaN;
-  const digit = (i: number) => {
-    const d = time.charCodeAt(i) - 48;
-    return d >= 0 && d <= 9 ? d : Number.NaN;
-  };
-  const two = (i: number) => digit(i) * 10 + digit(i + 1);
-  const [month, day, hour, minute, second] = [two(5), two(8), two(11), two(14), two(17)];
+  // Plain calls to a top-level function, no closure or array per call: it runs once per record.
+  const month = twoDigits(time, 5);
+  const day = twoDigits(time, 8);
+  const hour = twoDigits(time, 11);
+  const minute = twoDigits(time, 14);
+  const second = twoDigits(time, 17);
   // Comparisons with NaN are false: a non-digit anywhere gives NaN.
   if (!(month <= 12 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59)) return Number.NaN;
-  const year = two(0) * 100 + two(2);
+  const year = twoDigits(time, 0) * 100 + twoDigits(time, 2);
   const days = (year * 13 + month) * 32 + day;
-  return (((days * 24 + hour) * 60 + minute) * 60 + second) * 1000 + digit(20) * 100 + two(21);
+  return (((days * 24 + hour) * 60 + minute) * 60 + second) * 1000 + digitAt(time, 20) * 100 + twoDigits(time, 21);
+}
+
+/** The digit at `i`, or `NaN` for any other character. */
+function digitAt(text: string, i: number): number {
+  const d = text.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : Number.NaN;
+}
+
+/** The two-digit number at `i`, or `NaN`. */
+function twoDigits(text: string, i: number): number {
+  return digitAt(text, i) * 10 + digitAt(text, i + 1);
 }
 
 interface SchemaDef {
