@@ -96,13 +96,17 @@ export async function countExtensionScripts(page: Page): Promise<{ stop: () => P
   const cdp = await page.context().newCDPSession(page);
   const extensionContexts = new Set<number>();
   const parsed: { contextId: number; length: number }[] = [];
+  // `Runtime.enable` first reports the contexts that already exist (a script injected before the
+  // count began, in the document being left): only contexts made after it count.
+  let replaying = true;
   cdp.on('Runtime.executionContextCreated', ({ context }) => {
-    if (context.origin.startsWith('chrome-extension://')) extensionContexts.add(context.id);
+    if (!replaying && context.origin.startsWith('chrome-extension://')) extensionContexts.add(context.id);
   });
   cdp.on('Debugger.scriptParsed', (script) => {
     parsed.push({ contextId: script.executionContextId, length: script.length ?? script.endColumn });
   });
   await cdp.send('Runtime.enable');
+  replaying = false;
   await cdp.send('Debugger.enable');
   return {
     stop: async () => {
@@ -136,6 +140,31 @@ export async function loadEventMs(page: Page): Promise<number> {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return nav.loadEventEnd - nav.startTime;
   });
+}
+
+/**
+ * Loads `pages` (paths on `origin`) `loads` times in each of `tabs` (one tab
+ * per profile, reused), the tabs taking turns at going first, second, ... so
+ * drift hits all alike; returns each tab's load-event times.
+ */
+export async function timeLoadsInTurns<Name extends string>(
+  tabs: Record<Name, Page>,
+  origin: string,
+  pages: readonly string[],
+  loads: number,
+): Promise<Record<Name, number[]>> {
+  const names = Object.keys(tabs) as Name[];
+  const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Name, number[]>;
+  for (const page of pages) for (const name of names) await tabs[name].goto(`${origin}${page}`); // warm-up
+  for (let i = 0; i < loads; i++) {
+    const url = `${origin}${pages[i % pages.length]}?load=${i}`;
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(i + k) % names.length]!;
+      await tabs[name].goto(url, { waitUntil: 'load' });
+      times[name].push(await loadEventMs(tabs[name]));
+    }
+  }
+  return times;
 }
 
 /** The value below which `p` percent of `values` lie (nearest rank). */

@@ -1,9 +1,10 @@
 /**
  * Recording page cost (issue #7, benchmark 2): what a running journey, with
  * the passive recorder in its tab, costs the pages visited. Headless
- * Chromium: a journey is started in a demo tab (as the popup starts it), then
- * that tab and a tab of a profile without the extension load the demo pages
- * alternately; then each tab takes 1,000 trusted clicks (DevTools input
+ * Chromium: a journey is started in a demo tab (as the popup starts it, and
+ * the popup then closes), then that tab, a tab of a profile without the
+ * extension and one of a second such profile (the A/A control: the noise of
+ * the comparison) load the demo pages in turns; then each tab takes 1,000 trusted clicks (DevTools input
  * events) and the renderer's main-thread time (`Performance.getMetrics`
  * TaskDuration) is compared; the script parsed in the extension's isolated
  * worlds is counted as in page-cost; the recorder's built file is gzipped.
@@ -24,16 +25,16 @@ import {
   extensionPage,
   launchPlain,
   launchWaymark,
-  loadEventMs,
   median,
   round,
   row,
   send,
   tabIdOf,
+  timeLoadsInTurns,
 } from './chromium';
 
 const PAGES = ['/', '/product.html', '/cart.html', '/checkout.html'];
-const LOADS = 40;
+const LOADS = 60;
 const CLICKS = 1_000;
 const RATIO_GOAL = 1.05;
 const SIZE_GOAL = 5_000;
@@ -76,12 +77,20 @@ async function main(): Promise<void> {
   const demo = await startDemoServer();
   const plain = await launchPlain();
   const waymark = await launchWaymark({ extensionDir });
+  // A/A control, as in page-cost: a second profile without Waymark gives the noise of the comparison.
+  const second = await launchPlain();
   try {
     const from = await extensionPage(waymark);
-    const tabs = { without: await plain.context.newPage(), with: await waymark.context.newPage() };
+    const tabs = {
+      without: await plain.context.newPage(),
+      with: await waymark.context.newPage(),
+      secondWithout: await second.context.newPage(),
+    };
     await tabs.with.goto(`${demo.origin}/?journey`);
     const tabId = await tabIdOf(from, tabs.with);
     await send(from, 'journey.start', { id: crypto.randomUUID(), title: 'Recording cost', tabId });
+    // The popup that started the journey closes, as a popup does once the researcher clicks the page.
+    await from.close();
     await tabs.with.bringToFront();
 
     const counter = await countExtensionScripts(tabs.with);
@@ -89,26 +98,20 @@ async function main(): Promise<void> {
     await tabs.with.waitForTimeout(500);
     const injected = await counter.stop();
 
-    const times: Record<'with' | 'without', number[]> = { with: [], without: [] };
-    for (let i = 0; i < LOADS; i++) {
-      const url = `${demo.origin}${PAGES[i % PAGES.length]}?load=${i}`;
-      const order = i % 2 === 0 ? (['without', 'with'] as const) : (['with', 'without'] as const);
-      for (const name of order) {
-        await tabs[name].goto(url, { waitUntil: 'load' });
-        times[name].push(await loadEventMs(tabs[name]));
-      }
-    }
-    for (const tab of Object.values(tabs)) await tab.goto(`${demo.origin}/product.html?clicks`);
+    const times = await timeLoadsInTurns(tabs, demo.origin, PAGES, LOADS);
+    for (const tab of [tabs.without, tabs.with]) await tab.goto(`${demo.origin}/product.html?clicks`);
     const clicksWithout = await clickCostMs(tabs.without);
     const clicksWith = await clickCostMs(tabs.with);
 
     const ratio = median(times.with) / median(times.without);
+    const noise = median(times.secondWithout) / median(times.without);
     const met = ratio <= RATIO_GOAL && recorderGzip <= SIZE_GOAL;
     const figures = {
       loadsPerProfile: LOADS,
       withoutMedianMs: round(median(times.without)),
       withMedianMs: round(median(times.with)),
       ratio: round(ratio, 3),
+      'A/A control ratio (second profile without)': round(noise, 3),
       'main thread per 1,000 clicks, without (ms)': round(clicksWithout),
       'main thread per 1,000 clicks, with (ms)': round(clicksWith),
       'main thread added per 1,000 clicks (ms)': round(clicksWith - clicksWithout),
@@ -118,6 +121,7 @@ async function main(): Promise<void> {
     console.log(`recording page cost: journey running, recorder ${files.map((f) => f.split('/').pop()).join(', ')}`);
     row('median load event without / with', `${figures.withoutMedianMs} / ${figures.withMedianMs} ms`);
     row('ratio with/without', `${figures.ratio}   goal ≤ ${RATIO_GOAL}: ${ratio <= RATIO_GOAL ? 'met' : 'MISSED'}`);
+    row('(A/A control: another profile without)', `${round(median(times.secondWithout))} ms, ratio ${noise.toFixed(3)}`);
     row('main thread added per 1,000 clicks', `${figures['main thread added per 1,000 clicks (ms)']} ms`);
     row('script bytes injected (one page load)', `${injected.bytes} B in ${injected.scripts} scripts`);
     row('recorder gzip', `${kb(recorderGzip)}   goal ≤ ${kb(SIZE_GOAL)}: ${recorderGzip <= SIZE_GOAL ? 'met' : 'MISSED'}`);
@@ -125,6 +129,7 @@ async function main(): Promise<void> {
   } finally {
     await waymark.close();
     await plain.close();
+    await second.close();
     await demo.close();
   }
 }
