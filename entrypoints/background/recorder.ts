@@ -78,18 +78,44 @@ const tabListeners = [
   [
     browser.tabs.onRemoved,
     (tabId: number) => {
-      void record({ type: 'removed', tabId, draft: draft('tab-close', 'about:blank', '') });
+      const pending = loading.get(tabId);
+      loading.delete(tabId);
+      void (async () => {
+        if (pending) await record(pending);
+        await record({ type: 'removed', tabId, draft: draft('tab-close', 'about:blank', '') });
+      })();
     },
   ],
   [
     browser.tabs.onUpdated,
     (tabId: number, change: Browser.tabs.OnUpdatedInfo, tab: Browser.tabs.Tab) => {
       const url = pageUrl(change.url);
-      if (url) void record({ type: 'updated', tabId, url, opened: draft('tab-open', url, tab.title) });
-      if (change.status === 'complete') void startRecorder(tabId);
+      const visit = url ? { type: 'updated' as const, tabId, url, opened: draft('tab-open', url, tab.title) } : null;
+      // A new document: written once it has loaded, not while the page loads (issue #7's recording
+      // cost). A single-page app's new address has no load to wait for.
+      if (visit && change.status === 'loading') loading.set(tabId, visit);
+      else if (visit) void record(visit);
+      if (change.status === 'complete') void loaded(tabId, tab);
     },
   ],
 ] as const;
+
+/**
+ * Pages tabs started loading, by tab, kept until the load completes. A cache,
+ * not state: if the worker is stopped meanwhile, the completed tab's address
+ * stands in (only the time of a new tab's first page is then later).
+ */
+const loading = new Map<number, Extract<TabEvent, { type: 'updated' }>>();
+
+/** A tab finished loading a page: its visit is written, then the page recorder goes in if it is a journey's tab. */
+async function loaded(tabId: number, tab: Browser.tabs.Tab): Promise<void> {
+  const url = pageUrl(tab.url);
+  const visit =
+    loading.get(tabId) ?? (url ? { type: 'updated' as const, tabId, url, opened: draft('tab-open', url, tab.title) } : null);
+  loading.delete(tabId);
+  if (visit) await record(visit);
+  await startRecorder(tabId);
+}
 
 type AnyEvent = { addListener(fn: never): void; removeListener(fn: never): void };
 
