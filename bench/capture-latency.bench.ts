@@ -106,9 +106,12 @@ async function main(): Promise<void> {
     const card: number[] = [];
     const save: number[] = [];
     const saveNoShot: number[] = [];
-    // Every other save with another tab in front: the worker takes no screenshot then.
+    // Every other save in a journey with screenshots turned off (the card then stays on screen and the
+    // worker takes none); the first save starts the journey.
+    let journeyId: string | undefined;
     for (let i = 0; i < 2 * RUNS + 2; i++) {
       const shot = i % 2 === 0;
+      if (journeyId) await send(from, 'journey.update', { journeyId, details: { screenshots: shot } });
       const start = performance.now();
       await send(from, 'capture.pickElement', { tabId });
       await shop.bringToFront(); // the researcher is on the page (the real popup closes)
@@ -121,9 +124,9 @@ async function main(): Promise<void> {
       await shop.keyboard.press(`Digit${(i % 5) + 1}`);
       await shop.keyboard.press(`Shift+Digit${(i % 7) + 1}`);
       const confirmed = shop.evaluate(confirmedAfterEnter);
-      if (!shot) await from.bringToFront();
       await shop.keyboard.press('Enter');
       const saveMs = await confirmed;
+      journeyId ??= ((await send(from, 'journey.overview', {})) as { journey: { id: string } }).journey.id;
       if (i < 2) continue; // warm-up: the first injection and the worker's first database open
       if (shot) {
         picker.push(pickerMs);

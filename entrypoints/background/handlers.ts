@@ -100,18 +100,18 @@ export function createHandlers(): HandlersOf<typeof workerRequests> {
       return { touchpoints: await pinsOfPage(url) };
     },
     async 'touchpoint.save'({ draft, screenshot: hints }, sender) {
-      const { author } = await getSettings();
+      const [{ author }, database] = await Promise.all([getSettings(), db()]);
       // captureVisibleTab shoots the window's active tab: only take it when that
       // is the tab asking, never a picture of some other page.
       const windowId = sender.tab?.active ? sender.tab.windowId : undefined;
-      // The journey may have screenshots turned off: the page is told so, but the worker decides.
-      const shotsOff = (await getRunningJourney(await db()))?.screenshots === false;
+      // The journey may have screenshots turned off: the page is told so, but the worker decides
+      // (read only when the page asks for one: a save without is one transaction, issue #7's latency).
       const screenshot =
-        hints && !shotsOff && windowId !== undefined
+        hints && windowId !== undefined && (await getRunningJourney(database))?.screenshots !== false
           ? await captureScreenshot(windowId, draft.id, hints, draft.viewport.width)
           : null;
       const tab = sender.tab?.id === undefined ? undefined : { id: sender.tab.id, openerTabId: sender.tab.openerTabId ?? null };
-      const { touchpoint, endedJourneyIds } = await saveTouchpoint(await db(), {
+      const { touchpoint, endedJourneyIds } = await saveTouchpoint(database, {
         screenshot,
         draft,
         now: nowIso(),
