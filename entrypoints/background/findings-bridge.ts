@@ -70,9 +70,7 @@ async function runInPlace(job: FindingsJob, ctx: RouterContext): Promise<unknown
       createFindingsHost(
         {
           db,
-          downloadText: async (text, fileName, mimeType) => {
-            await downloadText(text, fileName, mimeType);
-          },
+          downloadText,
           scheduleSync,
         },
         ctx,

@@ -15,19 +15,36 @@ import { describeCaptureError, registerTriggers } from './triggers';
  * Findings requests (edits, studies, import, export, sync) go to the findings
  * host (findings-bridge.ts); the rest are answered here.
  */
+/**
+ * Requests after which a journey may have started or ended, so the tab
+ * listeners are checked again (recorder.ts): a tag starts one when none runs,
+ * an edit may delete one, an import or a sync may bring one. Reads, the
+ * recorder's batches and the findings host's own requests never do.
+ */
+const JOURNEY_CHANGING: ReadonlySet<string> = new Set([
+  'journey.start',
+  'journey.pause',
+  'journey.resume',
+  'journey.end',
+  'touchpoint.save',
+  'journey.edit',
+  'import.apply',
+  'sync.run',
+  'sync.configure',
+]);
+
 export default defineBackground(() => {
   const ctx = {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
+    hostUrl: browser.runtime.getURL('/offscreen.html'),
     describeError: describeCaptureError,
   };
   const route = createRouter(workerRequests, createHandlers(), ctx);
   const findings = createFindingsBridge(ctx);
   browser.runtime.onMessage.addListener(async (message: unknown, sender) => {
     const reply = await (isFindingsRequest(message) ? findings.forward(message, sender) : route(message, sender));
-    // A request may have started or ended a journey (a tag starts one when none runs, an edit may
-    // delete one); the recorder's batches, the most frequent, never do.
-    if (reply.ok && (message as { type?: unknown }).type !== 'interaction.record') void refreshTabFollowing();
+    if (reply.ok && JOURNEY_CHANGING.has((message as { type?: unknown }).type as string)) void refreshTabFollowing();
     return reply;
   });
   registerTriggers();

@@ -2,8 +2,8 @@ import { serializeExportFile } from '@/lib/exchange/export-json';
 import { exportDownloadName, exportFileOf } from '@/lib/platform/export-file-of';
 import type { WaymarkDatabase } from '@/lib/store/schema';
 
-/** Saves `text` as a download named `fileName` (a blob URL where the context has one). */
-export type DownloadText = (text: string, fileName: string, mimeType: string) => Promise<void>;
+/** Saves `text` as a download named `fileName` (`downloadText` of lib/platform/download.ts, started where the context can). */
+export type DownloadText = (text: string, fileName: string, mimeType: string) => Promise<unknown>;
 
 /**
  * Writes the chosen journeys as Waymark's JSON export and starts the download.

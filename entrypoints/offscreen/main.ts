@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { HostStorageKey } from '@/lib/messages/capture-requests';
+import { downloadText } from '@/lib/platform/download';
 import { useVersion } from '@/lib/platform/generator';
 import { useStoredValues } from '@/lib/platform/local-item';
 import { pageDb } from '@/lib/platform/page-db';
@@ -31,15 +32,11 @@ useStoredValues({
 const host = createFindingsHost(
   {
     db: pageDb,
-    async downloadText(text, fileName, mimeType) {
-      const url = URL.createObjectURL(new Blob([text], { type: `${mimeType};charset=utf-8` }));
-      try {
-        await orThrow(request('host.download', { url, fileName }));
-      } finally {
-        // The download reads the blob after it starts; a minute is ample (the document outlives it).
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      }
-    },
+    // No `downloads` API here: the worker starts the download of the blob URL made here.
+    downloadText: (text, fileName, mimeType) =>
+      downloadText(text, fileName, mimeType, async (url, name) => {
+        return (await orThrow(request('host.download', { url, fileName: name }))).downloadId;
+      }),
     scheduleSync: async () => {
       await orThrow(request('host.scheduleSync', {}));
     },

@@ -138,26 +138,26 @@ export type HostStorageKey = z.infer<typeof HostStorageKey>;
 /**
  * What the findings host asks of the worker. In Chrome it runs in an
  * offscreen document, whose only extension API is `runtime`: storage, alarms
- * and downloads are the worker's to do. Extension pages may send these too;
- * they could do the same with the APIs they have, so this opens nothing new.
+ * and downloads are the worker's to do. Answered to that document alone
+ * (`from: 'host'`): team sync's credentials are read through them.
  */
 export const hostRequests = {
   /** Read one stored value (settings, team sync's set-up and state), as stored. */
-  'host.readStorage': spec({ from: 'ui', request: z.strictObject({ key: HostStorageKey }), response: z.unknown() }),
+  'host.readStorage': spec({ from: 'host', request: z.strictObject({ key: HostStorageKey }), response: z.unknown() }),
   /** Write one stored value; the reader's parse function checks it when read. */
   'host.writeStorage': spec({
-    from: 'ui',
+    from: 'host',
     request: z.strictObject({ key: HostStorageKey, value: z.unknown() }),
     response: z.null(),
   }),
   /** Save a file the host made (a blob URL of this extension) as a download. */
   'host.download': spec({
-    from: 'ui',
+    from: 'host',
     request: z.strictObject({ url: text(2_000), fileName: text(500) }),
     response: z.strictObject({ downloadId: integer(0, Number.MAX_SAFE_INTEGER) }),
   }),
   /** Team sync's set-up changed: schedule (or clear) its alarm to match. */
-  'host.scheduleSync': spec({ from: 'ui', request: z.strictObject({}), response: z.null() }),
+  'host.scheduleSync': spec({ from: 'host', request: z.strictObject({}), response: z.null() }),
 } as const;
 
 /** Every request the worker's own router answers. */

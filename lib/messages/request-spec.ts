@@ -1,8 +1,11 @@
 import * as z from 'zod/mini';
 import { text } from '../model/common';
 
-/** Who may send a request: extension pages (`ui`) or content scripts (`content`). */
-export type Sender = 'ui' | 'content';
+/**
+ * Who may send a request: extension pages (`ui`), content scripts
+ * (`content`), or the findings host's offscreen document (`host`, Chrome).
+ */
+export type Sender = 'ui' | 'content' | 'host';
 
 /** One request: who may send it, its payload and its reply. */
 export interface RequestSpec<Req extends z.ZodMiniType, Res extends z.ZodMiniType> {

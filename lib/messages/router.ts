@@ -25,17 +25,21 @@ export interface RouterContext {
   extensionId: string;
   /** e.g. `chrome-extension://<id>/` */
   extensionOrigin: string;
+  /** The findings host's offscreen document (`chrome-extension://<id>/offscreen.html`), where there is one. */
+  hostUrl?: string;
   /** Turns a thrown error into reply data (e.g. a full disk into `storage-full`). */
   describeError?: (error: unknown) => ErrorInfo;
 }
 
 /**
  * Which side a sender is on, from what the browser sets (never from what the
- * message claims): our pages are `ui` even when opened in a tab; a script in
- * a web page's tab is `content`; anything else is rejected.
+ * message claims): the findings host's document is `host`; our other pages
+ * are `ui` even when opened in a tab; a script in a web page's tab is
+ * `content`; anything else is rejected.
  */
 export function classifySender(sender: SenderInfo, ctx: RouterContext): Sender | undefined {
   if (sender.id !== ctx.extensionId) return undefined;
+  if (ctx.hostUrl !== undefined && sender.url === ctx.hostUrl && sender.tab === undefined) return 'host';
   if (sender.url?.startsWith(ctx.extensionOrigin)) return 'ui';
   if (sender.tab?.id !== undefined) return 'content';
   return undefined;
@@ -82,7 +86,6 @@ export function describeUnknownError(error: unknown): ErrorInfo {
     return { code: 'storage-full', message: 'The browser has no room left to store Waymark data.' };
   }
   if (name === 'NotFoundError') return { code: 'not-found', message };
-  if (name === 'ForbiddenSenderError') return { code: 'forbidden-sender', message };
   if (name === 'TabUnavailableError') return { code: 'tab-unavailable', message };
   // A request the data refuses (an answer that does not fit its step, a study still in use): said as it is.
   if (name === 'AnswerRejectedError' || name === 'StudyInUseError') return { code: 'bad-request', message };

@@ -64,6 +64,20 @@ describe('classifySender', () => {
   ] as const)('classifies %s', (_name, sender, expected) => {
     expect(classifySender(sender, ctx)).toBe(expected);
   });
+
+  const withHost = { ...ctx, hostUrl: 'chrome-extension://abc/offscreen.html' };
+  it.each([
+    ['the offscreen document', { id: 'abc', url: 'chrome-extension://abc/offscreen.html' }, 'host'],
+    ['the offscreen page opened in a tab', { id: 'abc', url: 'chrome-extension://abc/offscreen.html', tab: { id: 4 } }, 'ui'],
+    ['another extension page', popup, 'ui'],
+    ['another extension at the same path', { id: 'xyz', url: 'chrome-extension://abc/offscreen.html' }, undefined],
+  ] as const)('with a findings host, classifies %s', (_name, sender, expected) => {
+    expect(classifySender(sender, withHost)).toBe(expected);
+  });
+
+  it('has no host where none is named (Firefox)', () => {
+    expect(classifySender({ id: 'abc', url: 'chrome-extension://abc/offscreen.html' }, ctx)).toBe('ui');
+  });
 });
 
 describe('createRouter', () => {
@@ -94,6 +108,20 @@ describe('createRouter', () => {
     expect(await route({ type: 'journey.overview', payload: {} }, otherExtension)).toMatchObject({
       ok: false,
       error: { code: 'forbidden-sender' },
+    });
+  });
+
+  it("answers the findings host's requests to its document alone", async () => {
+    const hosted = createRouter(requests, handlers({ 'host.readStorage': async () => 'stored' }), {
+      ...ctx,
+      hostUrl: 'chrome-extension://abc/offscreen.html',
+    });
+    const read = { type: 'host.readStorage', payload: { key: 'syncConfig' } };
+    expect(await hosted(read, popup)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await hosted(read, page)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await hosted(read, { id: 'abc', url: 'chrome-extension://abc/offscreen.html' })).toEqual({
+      ok: true,
+      value: 'stored',
     });
   });
 
