@@ -64,6 +64,14 @@ async function record(event: TabEvent): Promise<void> {
   }
 }
 
+type Visit = Extract<TabEvent, { type: 'updated' }>;
+
+/** A tab's visit to `address`, or `null` for an address that is not a page we may store. */
+function visitOf(tabId: number, address: string | undefined, title: string | undefined): Visit | null {
+  const url = pageUrl(address);
+  return url ? { type: 'updated', tabId, url, opened: draft('tab-open', url, title) } : null;
+}
+
 /** The tab events the recorder follows, each with its listener. */
 const tabListeners = [
   [
@@ -89,8 +97,7 @@ const tabListeners = [
   [
     browser.tabs.onUpdated,
     (tabId: number, change: Browser.tabs.OnUpdatedInfo, tab: Browser.tabs.Tab) => {
-      const url = pageUrl(change.url);
-      const visit = url ? { type: 'updated' as const, tabId, url, opened: draft('tab-open', url, tab.title) } : null;
+      const visit = visitOf(tabId, change.url, tab.title);
       // A new document: written once it has loaded, not while the page loads (issue #7's recording
       // cost). A single-page app's new address has no load to wait for.
       if (visit && change.status === 'loading') loading.set(tabId, visit);
@@ -105,13 +112,11 @@ const tabListeners = [
  * not state: if the worker is stopped meanwhile, the completed tab's address
  * stands in (only the time of a new tab's first page is then later).
  */
-const loading = new Map<number, Extract<TabEvent, { type: 'updated' }>>();
+const loading = new Map<number, Visit>();
 
 /** A tab finished loading a page: its visit is written, then the page recorder goes in if it is a journey's tab. */
 async function loaded(tabId: number, tab: Browser.tabs.Tab): Promise<void> {
-  const url = pageUrl(tab.url);
-  const visit =
-    loading.get(tabId) ?? (url ? { type: 'updated' as const, tabId, url, opened: draft('tab-open', url, tab.title) } : null);
+  const visit = loading.get(tabId) ?? visitOf(tabId, tab.url, tab.title);
   loading.delete(tabId);
   if (visit) await record(visit);
   await startRecorder(tabId);
